@@ -1,1 +1,6 @@
-return 0;
+using CarbonLedger.Cli;
+using NodaTime;
+using Spectre.Console;
+
+var context = new CliContext(AnsiConsole.Console, Console.Error, SystemClock.Instance);
+return await CliApp.RunAsync(args, context);
