@@ -1,0 +1,317 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CarbonLedger.Import.Portfolio;
+using CarbonLedger.Portfolio;
+using CarbonLedger.Portfolio.SampleData;
+using Spectre.Console;
+
+namespace CarbonLedger.Cli.Commands.Portfolio;
+
+/// <summary><c>carbonledger portfolio forecast|optimize|frontier|backtest</c> (SPEC §7, issue 6). Without
+/// <c>--data</c> every verb runs on the shipped thesis sample (seed 001); <c>--sample</c> says so explicitly.</summary>
+public sealed class PortfolioModule : ICliModule
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public Command Build(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var portfolio = new Command("portfolio", "Net-zero aligned portfolio: forecasts, tracking-error optimisation, frontier, back-test (seed 001).\nExample: carbonledger portfolio backtest --sample");
+        portfolio.Subcommands.Add(Forecast(context));
+        portfolio.Subcommands.Add(Optimize(context));
+        portfolio.Subcommands.Add(Frontier(context));
+        portfolio.Subcommands.Add(Backtest(context));
+        return portfolio;
+    }
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON to stdout" };
+
+    private static Option<bool> SampleOption() => new("--sample") { Description = "Use the shipped thesis sample (the default when --data is absent)" };
+
+    private static Option<string?> DataOption() => new("--data") { Description = "Folder of CSV tables or an .xlsx workbook (constituents, emissions, targets, companies, risk model)" };
+
+    private static Command Forecast(CliContext context)
+    {
+        var cmd = new Command("forecast", "Forecast year t+1 emissions by Methods 1-3 per company and for the portfolio.\nExample: carbonledger portfolio forecast --sample --year 2024");
+        var json = JsonOption();
+        var sample = SampleOption();
+        var data = DataOption();
+        var year = new Option<int>("--year") { Description = "Forecast year (default 2024)", DefaultValueFactory = _ => 2024 };
+        var cagr = new Option<bool>("--cagr") { Description = "Interpolate targets by CAGR instead of linearly" };
+        foreach (var o in new Option[] { json, sample, data, year, cagr })
+        {
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction(parse =>
+        {
+            var options = ForecastOptions.Thesis(parse.GetValue(year)) with { Interpolation = parse.GetValue(cagr) ? InterpolationMethod.Cagr : InterpolationMethod.Linear };
+            IReadOnlyList<BenchmarkConstituent> constituents;
+            IReadOnlyDictionary<string, CompanyClimateProfile> companies;
+            var path = parse.GetValue(data);
+            if (path is null)
+            {
+                companies = ThesisSampleData.CompanyExamples();
+                constituents = [.. companies.Keys.Select(c => new BenchmarkConstituent(c, 1m / companies.Count))];
+            }
+            else
+            {
+                var loaded = Load(path);
+                if (!loaded.Succeeded)
+                {
+                    return Fail(context, loaded.Problems);
+                }
+                constituents = loaded.Value.Constituents;
+                companies = loaded.Value.Companies;
+            }
+            var forecast = PortfolioCarbonCalculator.Forecast(constituents, companies, options);
+            if (parse.GetValue(json))
+            {
+                context.Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    forecast.ForecastYear,
+                    source = path ?? "thesis sample (seed 001 §2.1 examples: MediaTek, Airtac; equal weights)",
+                    companies = forecast.Companies.Select(f => new
+                    {
+                        f.Company,
+                        f.LatestActualYear,
+                        f.LatestActualTonnes,
+                        method1 = f.Method1.Tonnes,
+                        method1SubMethod = f.Method1.SubMethod.ToString(),
+                        method1Note = f.Method1.Note,
+                        method2 = f.Method2.Tonnes,
+                        method2Note = f.Method2.Note,
+                        method3 = f.Method3Tonnes,
+                        f.Category,
+                    }),
+                    portfolio = new { latest = forecast.LatestActual.Tonnes, method1 = forecast.Method1.Tonnes, method2 = forecast.Method2.Tonnes, method3 = forecast.Method3.Tonnes, missingMethod2 = forecast.Method2.Missing },
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Title(Inv($"Scope 1+2 forecast {forecast.ForecastYear} (t CO2e)"));
+            foreach (var h in new[] { "company", "latest", "Method 1", "sub-method", "Method 2", "category", "Method 3" })
+            {
+                table.AddColumn(h);
+            }
+            foreach (var f in forecast.Companies)
+            {
+                table.AddRow(Markup.Escape(f.Company), T(f.LatestActualTonnes), T(f.Method1.Tonnes), f.Method1.SubMethod.ToString(), T(f.Method2.Tonnes), f.Category ?? "—", T(f.Method3Tonnes));
+            }
+            table.AddRow("[bold]portfolio Σ w Q[/]", T(forecast.LatestActual.Tonnes), T(forecast.Method1.Tonnes), "", T(forecast.Method2.Tonnes), "", T(forecast.Method3.Tonnes));
+            context.Console.Write(table);
+            foreach (var f in forecast.Companies)
+            {
+                context.Console.MarkupLine(Markup.Escape($"{f.Company}: M1 {f.Method1.Note} | M2 {f.Method2.Note}"));
+            }
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Optimize(CliContext context)
+    {
+        var cmd = new Command("optimize", "Minimise tracking error subject to Σw = 1 and ΣQw = Q_total(1 − R).\nExample: carbonledger portfolio optimize --sample --reduction 0.04");
+        var json = JsonOption();
+        var sample = SampleOption();
+        var data = DataOption();
+        var reduction = new Option<decimal>("--reduction") { Description = "Required reduction R as a fraction (default 0.04, the thesis's 4 % path)", DefaultValueFactory = _ => 0.04m };
+        var maxWeight = new Option<double?>("--max-weight") { Description = "Per-name upper bound on weight (fraction)" };
+        foreach (var o in new Option[] { json, sample, data, reduction, maxWeight })
+        {
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction(parse =>
+        {
+            var r = parse.GetValue(reduction);
+            if (r is < 0m or >= 1m)
+            {
+                context.Error.WriteLine("error: --reduction must be in [0, 1)");
+                return ExitCodes.BadUsage;
+            }
+            var built = BuildProblem(parse.GetValue(data), r, parse.GetValue(maxWeight));
+            if (built.Problem is null)
+            {
+                return Fail(context, built.Problems);
+            }
+            var problem = built.Problem;
+            var s = TrackingErrorOptimizer.Solve(problem);
+            if (parse.GetValue(json))
+            {
+                context.Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    status = s.Status.ToString(),
+                    s.Message,
+                    s.Solver,
+                    riskModel = problem.Risk.Method,
+                    reduction = problem.Reduction,
+                    carbonTotalTonnes = problem.CarbonTotal,
+                    s.CarbonTargetTonnes,
+                    s.CarbonTonnes,
+                    s.TrackingError,
+                    objectiveTe2 = s.TrackingErrorSquared,
+                    residuals = new { sum = s.SumResidual, carbonTonnes = s.CarbonResidualTonnes, bounds = s.BoundViolation, sectors = s.SectorViolation },
+                    kkt = new { stationarity = s.StationarityResidual, complementarity = s.Complementarity, dualityGap = s.DualityGap },
+                    s.Iterations,
+                    elapsedMs = s.Elapsed.TotalMilliseconds,
+                    reachability = new { minTonnes = s.Reachability.MinTonnes, maxTonnes = s.Reachability.MaxTonnes, s.Reachability.Method },
+                    weights = s.Weights.Count == 0 ? null : problem.Risk.Names.Select((n, i) => new { company = n, benchmark = problem.BenchmarkWeights[i], optimised = s.Weights[i] }),
+                }, Json));
+            }
+            else
+            {
+                context.Console.MarkupLine(Markup.Escape($"{s.Status}: {s.Message} — {s.Solver}; risk model: {problem.Risk.Method}"));
+                if (s.Status != OptimizationStatus.Infeasible)
+                {
+                    context.Console.MarkupLine(Markup.Escape(Inv($"TE {s.TrackingError:P3}; carbon {s.CarbonTonnes:N0} t (target {s.CarbonTargetTonnes:N0} t); residuals Σw−1 {s.SumResidual:E1}, carbon {s.CarbonResidualTonnes:E1} t; stationarity {s.StationarityResidual:E1}, gap {s.DualityGap:E1}; {s.Iterations} iterations, {s.Elapsed.TotalMilliseconds:F1} ms")));
+                    var table = new Table().AddColumn("company").AddColumn("benchmark").AddColumn("optimised").AddColumn("change");
+                    for (var i = 0; i < s.Weights.Count; i++)
+                    {
+                        table.AddRow(Markup.Escape(problem.Risk.Names[i]), Inv($"{problem.BenchmarkWeights[i]:P2}"), Inv($"{s.Weights[i]:P2}"), Inv($"{s.Weights[i] - problem.BenchmarkWeights[i]:+0.00%;-0.00%;0.00%}"));
+                    }
+                    context.Console.Write(table);
+                }
+            }
+            if (s.Status == OptimizationStatus.Infeasible)
+            {
+                context.Error.WriteLine("error: " + s.Message);
+            }
+            return s.Status == OptimizationStatus.Optimal ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return cmd;
+    }
+
+    private static Command Frontier(CliContext context)
+    {
+        var cmd = new Command("frontier", "Tracking error against required reduction.\nExample: carbonledger portfolio frontier --sample --max-reduction 0.3 --steps 6");
+        var json = JsonOption();
+        var sample = SampleOption();
+        var data = DataOption();
+        var max = new Option<double>("--max-reduction") { Description = "Largest reduction (fraction, default 0.3)", DefaultValueFactory = _ => 0.3 };
+        var steps = new Option<int>("--steps") { Description = "Number of steps (default 6)", DefaultValueFactory = _ => 6 };
+        foreach (var o in new Option[] { json, sample, data, max, steps })
+        {
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction(parse =>
+        {
+            var m = parse.GetValue(max);
+            var n = parse.GetValue(steps);
+            if (m is < 0 or >= 1 || n is < 1 or > 200)
+            {
+                context.Error.WriteLine("error: --max-reduction must be in [0, 1) and --steps in [1, 200]");
+                return ExitCodes.BadUsage;
+            }
+            var built = BuildProblem(parse.GetValue(data), 0m, null);
+            if (built.Problem is null)
+            {
+                return Fail(context, built.Problems);
+            }
+            var points = TrackingErrorOptimizer.Frontier(built.Problem, TrackingErrorOptimizer.Grid(m, n));
+            if (parse.GetValue(json))
+            {
+                context.Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    riskModel = built.Problem.Risk.Method,
+                    points = points.Select(p => new { p.Reduction, status = p.Status.ToString(), trackingError = p.Status == OptimizationStatus.Infeasible ? (double?)null : p.TrackingError, carbonTonnes = p.Status == OptimizationStatus.Infeasible ? (double?)null : p.CarbonTonnes }),
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Title("TE vs reduction — risk model: " + Markup.Escape(built.Problem.Risk.Method)).AddColumn("reduction").AddColumn("status").AddColumn("TE").AddColumn("carbon (t)");
+            foreach (var p in points)
+            {
+                table.AddRow(Inv($"{p.Reduction:P1}"), p.Status.ToString(), p.Status == OptimizationStatus.Infeasible ? "—" : Inv($"{p.TrackingError:P3}"), p.Status == OptimizationStatus.Infeasible ? "—" : Inv($"{p.CarbonTonnes:N0}"));
+            }
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Backtest(CliContext context)
+    {
+        var cmd = new Command("backtest", "Compare forecasts with actuals per company and for the portfolio (seed 001 Tables 8-10).\nExample: carbonledger portfolio backtest --sample --json");
+        var json = JsonOption();
+        var sample = SampleOption();
+        cmd.Options.Add(json);
+        cmd.Options.Add(sample);
+        cmd.SetAction(parse =>
+        {
+            var report = ThesisSampleData.BacktestReport();
+            if (parse.GetValue(json))
+            {
+                context.Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    source = "seed 001 Tables 9-10 (thesis_backtest_2023.csv), errors recomputed from predicted and actual",
+                    portfolio = new { predictedTonnes = report.PortfolioPredictedTonnes, actualTonnes = report.PortfolioActualTonnes, errorTonnes = report.PortfolioErrorTonnes, report.WeightedNames, report.WeightsNote },
+                    under = report.Under.Count,
+                    over = report.Over.Count,
+                    meanAbsolutePercentError = report.MeanAbsolutePercentError,
+                    lines = report.Lines.Select(l => new { l.Company, l.PredictedTonnes, l.ActualTonnes, l.AbsoluteErrorTonnes, percentError = Math.Round(l.PercentError, 2), direction = l.Direction.ToString(), subMethod = l.SubMethod.ToString() }),
+                }, Json));
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Title("Method 1 back-test 2023 (seed 001 Tables 9-10)");
+            foreach (var h in new[] { "company", "predicted t", "actual t", "abs error t", "error %", "direction", "sub-method" })
+            {
+                table.AddColumn(h);
+            }
+            foreach (var l in report.Lines)
+            {
+                table.AddRow(Markup.Escape(l.Company), Inv($"{l.PredictedTonnes:N0}"), Inv($"{l.ActualTonnes:N0}"), Inv($"{l.AbsoluteErrorTonnes:N0}"), Inv($"{l.PercentError:F2}"), l.Direction.ToString(), l.SubMethod.ToString());
+            }
+            context.Console.Write(table);
+            context.Console.MarkupLine(Markup.Escape(Inv($"under {report.Under.Count}, over {report.Over.Count}; portfolio Σ w·pred {report.PortfolioPredictedTonnes:N0} t vs Σ w·actual {report.PortfolioActualTonnes:N0} t, error {report.PortfolioErrorTonnes:+#,0;-#,0} t over {report.WeightedNames} names ({report.WeightsNote})")));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight)
+    {
+        if (data is null)
+        {
+            var p = ThesisSampleData.OptimizationProblem(reduction);
+            if (maxWeight is { } cap)
+            {
+                var names = p.Risk.Names;
+                var held = ThesisSampleData.NamesWithoutEmissions().ToHashSet(StringComparer.Ordinal);
+                var lower = names.Select((n, i) => held.Contains(n) ? p.BenchmarkWeights[i] : 0).ToArray();
+                var upper = names.Select((n, i) => held.Contains(n) ? p.BenchmarkWeights[i] : Math.Max(cap, 0)).ToArray();
+                var rebuilt = TrackingErrorProblem.Create(p.Risk, p.BenchmarkWeights, [.. p.CarbonTonnes.Select(q => (decimal)q)], reduction, (decimal)p.CarbonTotal, new PortfolioConstraints(true, lower, upper));
+                return rebuilt.Succeeded ? (rebuilt.Value, []) : (null, rebuilt.Problems);
+            }
+            return (p, []);
+        }
+        var loaded = Load(data);
+        if (!loaded.Succeeded)
+        {
+            return (null, loaded.Problems);
+        }
+        var ds = loaded.Value;
+        if (ds.RiskModel is null)
+        {
+            return (null, [new Common.Problem(new Common.ProblemLocation(File: data), "the optimiser needs a risk model (exposures, factor_covariance, specific_variance)")]);
+        }
+        var weights = ds.Constituents.Select(c => (double)c.Weight).ToList();
+        var carbon = ds.Constituents.Select(c => ds.Companies[c.Company].LatestActualYear is { } y ? ds.Companies[c.Company].Scope12Tonnes[y] : 0m).ToList();
+        var upperBounds = maxWeight is { } m ? Enumerable.Repeat(m, weights.Count).ToArray() : null;
+        var outcome = TrackingErrorProblem.Create(ds.RiskModel, weights, carbon, reduction, null, new PortfolioConstraints(true, null, upperBounds), weightTolerance: (double)PortfolioValidation.DefaultWeightTolerance);
+        return outcome.Succeeded ? (outcome.Value, []) : (null, outcome.Problems);
+    }
+
+    private static Common.Outcome<PortfolioDataset> Load(string path) =>
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? PortfolioDatasetLoader.LoadWorkbook(path) : PortfolioDatasetLoader.LoadDirectory(path);
+
+    private static int Fail(CliContext context, IReadOnlyList<Common.Problem> problems)
+    {
+        foreach (var p in problems)
+        {
+            context.Error.WriteLine("error: " + p);
+        }
+        return ExitCodes.Failed;
+    }
+
+    private static string T(decimal? tonnes) => tonnes is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "—";
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,510 @@
+using System.Globalization;
+using CarbonLedger.Common;
+using CarbonLedger.Portfolio;
+using ClosedXML.Excel;
+using MathNet.Numerics.LinearAlgebra;
+using Sylvan.Data.Csv;
+
+namespace CarbonLedger.Import.Portfolio;
+
+/// <summary>A rectangular table read from a CSV file or an xlsx sheet, rows numbered as a spreadsheet shows them
+/// (header = row 1).</summary>
+public sealed record PortfolioTable(string File, string? Sheet, IReadOnlyList<string> Header, IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> Rows)
+{
+    public int Column(string name) => Header.ToList().FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+
+    public ProblemLocation At(int row, string? column) => new(File, Sheet, row, column);
+
+    public static PortfolioTable FromCsv(string file, TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = CsvDataReader.Create(reader);
+        var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList();
+        var rows = new List<(int, IReadOnlyList<string>)>();
+        var line = 1;
+        while (csv.Read())
+        {
+            line++;
+            rows.Add((line, Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToList()));
+        }
+        return new PortfolioTable(file, null, header, rows);
+    }
+
+    public static PortfolioTable FromCsvFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        return FromCsv(Path.GetFileName(path), reader);
+    }
+
+    public static PortfolioTable FromWorksheet(string file, IXLWorksheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var used = sheet.RangeUsed();
+        if (used is null)
+        {
+            return new PortfolioTable(file, sheet.Name, [], []);
+        }
+        var lastColumn = used.LastColumn().ColumnNumber();
+        var firstRow = used.FirstRow().RowNumber();
+        var header = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(firstRow, c).GetString()).ToList();
+        var rows = new List<(int, IReadOnlyList<string>)>();
+        for (var r = firstRow + 1; r <= used.LastRow().RowNumber(); r++)
+        {
+            var cells = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(r, c))).ToList();
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            rows.Add((r, cells));
+        }
+        return new PortfolioTable(file, sheet.Name, header, rows);
+    }
+
+    private static string CellText(IXLCell cell) =>
+        cell.DataType == XLDataType.Number ? cell.GetDouble().ToString("R", CultureInfo.InvariantCulture) : cell.GetString();
+}
+
+/// <summary>Loads a portfolio dataset (SPEC §7 inputs) from CSV files in a folder or the sheets of one .xlsx workbook,
+/// validating every value and reporting every problem with file, sheet, row, column and reason in one pass; bad data
+/// never throws. Tables (file <c>NAME.csv</c> or sheet <c>NAME</c>):
+/// <list type="bullet">
+/// <item><c>constituents</c>: company, weight_pct (or weight as a fraction), [sector] — required.</item>
+/// <item><c>emissions</c>: company, year, scope12_t, [intensity] — required; long format, one row per company-year.</item>
+/// <item><c>targets</c>: company, kind (absolute|intensity), base_year, [base_value], reduction_pct, target_year.</item>
+/// <item><c>companies</c>: company, [sector], [temperature_c], [revenue_forecast_year, revenue_forecast].</item>
+/// <item><c>exposures</c> (company, factor columns), <c>factor_covariance</c> (factor, factor columns),
+/// <c>specific_variance</c> (company, variance): the risk model, all three or none.</item>
+/// </list></summary>
+public static class PortfolioDatasetLoader
+{
+    public static readonly string[] TableNames = ["constituents", "emissions", "targets", "companies", "exposures", "factor_covariance", "specific_variance"];
+
+    public static Outcome<PortfolioDataset> LoadDirectory(string directory, decimal weightTolerance = PortfolioValidation.DefaultWeightTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: directory), "folder not found"));
+        }
+        var tables = new Dictionary<string, PortfolioTable>(StringComparer.Ordinal);
+        foreach (var name in TableNames)
+        {
+            var path = Path.Combine(directory, name + ".csv");
+            if (File.Exists(path))
+            {
+                tables[name] = PortfolioTable.FromCsvFile(path);
+            }
+        }
+        return Load(tables, directory, weightTolerance);
+    }
+
+    public static Outcome<PortfolioDataset> LoadWorkbook(string path, decimal weightTolerance = PortfolioValidation.DefaultWeightTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: path), "file not found"));
+        }
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(path);
+        }
+        catch (TypeInitializationException ex)
+        {
+            // ClosedXML 0.95.4 fails to initialise on some runtimes (.NET 10 on Linux here): report, do not crash.
+            return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: Path.GetFileName(path)), "xlsx reading is unavailable on this runtime: " + ex.InnerException?.Message));
+        }
+        using var disposable = workbook;
+        var tables = new Dictionary<string, PortfolioTable>(StringComparer.Ordinal);
+        foreach (var name in TableNames)
+        {
+            if (workbook.Worksheets.TryGetWorksheet(name, out var sheet))
+            {
+                tables[name] = PortfolioTable.FromWorksheet(Path.GetFileName(path), sheet);
+            }
+        }
+        return Load(tables, Path.GetFileName(path), weightTolerance);
+    }
+
+    /// <summary>Parses and cross-validates the tables.</summary>
+    public static Outcome<PortfolioDataset> Load(IReadOnlyDictionary<string, PortfolioTable> tables, string source, decimal weightTolerance = PortfolioValidation.DefaultWeightTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var problems = new List<Problem>();
+        var constituents = new List<BenchmarkConstituent>();
+        var constituentRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!tables.TryGetValue("constituents", out var ct))
+        {
+            problems.Add(new Problem(new ProblemLocation(File: source), "missing table 'constituents'"));
+        }
+        else
+        {
+            var reader = new Reader(ct, problems);
+            var pct = ct.Column("weight_pct") >= 0;
+            if (reader.Require("company") && (pct ? reader.Require("weight_pct") : reader.Require("weight")))
+            {
+                foreach (var (row, cells) in ct.Rows)
+                {
+                    var company = reader.Text(row, cells, "company");
+                    var weight = reader.Decimal(row, cells, pct ? "weight_pct" : "weight", min: 0m);
+                    var sector = reader.Optional(cells, "sector");
+                    if (company is null || weight is null)
+                    {
+                        continue;
+                    }
+                    if (!constituentRow.TryAdd(company, row))
+                    {
+                        problems.Add(new Problem(ct.At(row, "company"), $"company '{company}' appears more than once"));
+                        continue;
+                    }
+                    constituents.Add(new BenchmarkConstituent(company, pct ? weight.Value / 100m : weight.Value, sector));
+                }
+                var sum = constituents.Sum(c => c.Weight);
+                if (constituents.Count > 0 && Math.Abs(sum - 1m) > weightTolerance)
+                {
+                    problems.Add(new Problem(new ProblemLocation(ct.File, ct.Sheet, null, pct ? "weight_pct" : "weight"),
+                        string.Create(CultureInfo.InvariantCulture, $"weights sum to {(pct ? sum * 100m : sum):0.######}{(pct ? " %" : "")}, not {(pct ? "100 %" : "1")} (tolerance {weightTolerance})")));
+                }
+            }
+        }
+
+        var emissions = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
+        var intensity = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
+        if (!tables.TryGetValue("emissions", out var et))
+        {
+            problems.Add(new Problem(new ProblemLocation(File: source), "missing table 'emissions'"));
+        }
+        else
+        {
+            var reader = new Reader(et, problems);
+            if (reader.Require("company") && reader.Require("year") && reader.Require("scope12_t"))
+            {
+                var hasIntensity = et.Column("intensity") >= 0;
+                foreach (var (row, cells) in et.Rows)
+                {
+                    var company = reader.Text(row, cells, "company");
+                    var year = reader.Year(row, cells, "year");
+                    var tonnes = reader.Decimal(row, cells, "scope12_t", min: 0m, reason: "emissions must not be negative");
+                    decimal? inten = hasIntensity && !string.IsNullOrWhiteSpace(reader.Optional(cells, "intensity")) ? reader.Decimal(row, cells, "intensity", min: 0m) : null;
+                    if (company is null || year is null || tonnes is null)
+                    {
+                        continue;
+                    }
+                    var series = Series(emissions, company);
+                    if (!series.TryAdd(year.Value, tonnes.Value))
+                    {
+                        problems.Add(new Problem(et.At(row, "year"), string.Create(CultureInfo.InvariantCulture, $"a second value for '{company}' in {year}")));
+                    }
+                    if (inten is { } i)
+                    {
+                        Series(intensity, company)[year.Value] = i;
+                    }
+                }
+            }
+            foreach (var c in constituents)
+            {
+                if (!emissions.ContainsKey(c.Company))
+                {
+                    problems.Add(new Problem(new ProblemLocation(et.File, et.Sheet, null, "company"),
+                        $"constituent '{c.Company}' (constituents row {constituentRow[c.Company]}) has no emissions"));
+                }
+            }
+        }
+
+        var targets = new Dictionary<string, EmissionTarget>(StringComparer.Ordinal);
+        if (tables.TryGetValue("targets", out var tt))
+        {
+            var reader = new Reader(tt, problems);
+            if (reader.Require("company") && reader.Require("kind") && reader.Require("base_year") && reader.Require("reduction_pct") && reader.Require("target_year"))
+            {
+                foreach (var (row, cells) in tt.Rows)
+                {
+                    var company = reader.Text(row, cells, "company");
+                    var kindText = reader.Text(row, cells, "kind");
+                    TargetKind? kind = kindText?.ToUpperInvariant() switch
+                    {
+                        "ABSOLUTE" => TargetKind.Absolute,
+                        "INTENSITY" => TargetKind.Intensity,
+                        null => null,
+                        _ => null,
+                    };
+                    if (kindText is not null && kind is null)
+                    {
+                        problems.Add(new Problem(tt.At(row, "kind"), $"'{kindText}' is not 'absolute' or 'intensity'"));
+                    }
+                    var baseYear = reader.Year(row, cells, "base_year");
+                    var targetYear = reader.Year(row, cells, "target_year");
+                    var reduction = reader.Decimal(row, cells, "reduction_pct", min: 0m, max: 100m);
+                    decimal? baseValue = string.IsNullOrWhiteSpace(reader.Optional(cells, "base_value")) ? null : reader.Decimal(row, cells, "base_value", min: 0m);
+                    if (baseYear is { } by && targetYear is { } ty && ty <= by)
+                    {
+                        problems.Add(new Problem(tt.At(row, "target_year"), string.Create(CultureInfo.InvariantCulture, $"target year {ty} is not after the base year {by}")));
+                        continue;
+                    }
+                    if (company is null || kind is null || baseYear is null || targetYear is null || reduction is null)
+                    {
+                        continue;
+                    }
+                    targets[company] = new EmissionTarget(kind.Value, baseYear.Value, baseValue, reduction.Value / 100m, targetYear.Value);
+                }
+            }
+        }
+
+        var sectors = constituents.Where(c => c.Sector is not null).ToDictionary(c => c.Company, c => c.Sector, StringComparer.Ordinal);
+        var temperatures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var revenue = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
+        if (tables.TryGetValue("companies", out var cot))
+        {
+            var reader = new Reader(cot, problems);
+            if (reader.Require("company"))
+            {
+                foreach (var (row, cells) in cot.Rows)
+                {
+                    var company = reader.Text(row, cells, "company");
+                    if (company is null)
+                    {
+                        continue;
+                    }
+                    if (reader.Optional(cells, "sector") is { Length: > 0 } s)
+                    {
+                        sectors[company] = s;
+                    }
+                    if (!string.IsNullOrWhiteSpace(reader.Optional(cells, "temperature_c")) && reader.Decimal(row, cells, "temperature_c", min: 0.5m, max: 10m) is { } t)
+                    {
+                        temperatures[company] = t;
+                    }
+                    if (!string.IsNullOrWhiteSpace(reader.Optional(cells, "revenue_forecast")))
+                    {
+                        var year = reader.Year(row, cells, "revenue_forecast_year");
+                        var value = reader.Decimal(row, cells, "revenue_forecast", min: 0m, reason: "revenue must be positive", exclusiveMin: true);
+                        if (year is not null && value is not null)
+                        {
+                            Series(revenue, company)[year.Value] = value.Value;
+                        }
+                    }
+                }
+            }
+        }
+
+        var risk = LoadRisk(tables, constituents, problems, source);
+        if (problems.Count > 0)
+        {
+            return Outcome<PortfolioDataset>.Failure(problems);
+        }
+        var companies = new Dictionary<string, CompanyClimateProfile>(StringComparer.Ordinal);
+        foreach (var name in emissions.Keys.Union(constituents.Select(c => c.Company)))
+        {
+            companies[name] = new CompanyClimateProfile(name, sectors.GetValueOrDefault(name),
+                emissions.GetValueOrDefault(name) ?? [], intensity.GetValueOrDefault(name) ?? [], revenue.GetValueOrDefault(name) ?? [],
+                targets.GetValueOrDefault(name), temperatures.TryGetValue(name, out var t) ? t : null);
+        }
+        return Outcome<PortfolioDataset>.Success(new PortfolioDataset(constituents, companies, risk));
+    }
+
+    private static FactorRiskModel? LoadRisk(IReadOnlyDictionary<string, PortfolioTable> tables, List<BenchmarkConstituent> constituents, List<Problem> problems, string source)
+    {
+        var present = new[] { "exposures", "factor_covariance", "specific_variance" }.Where(tables.ContainsKey).ToList();
+        if (present.Count == 0)
+        {
+            return null;
+        }
+        if (present.Count < 3)
+        {
+            problems.Add(new Problem(new ProblemLocation(File: source), "the risk model needs all of exposures, factor_covariance and specific_variance; found " + string.Join(", ", present)));
+            return null;
+        }
+        var before = problems.Count;
+        var ex = tables["exposures"];
+        var factors = ex.Header.Skip(1).ToList();
+        var k = factors.Count;
+        var index = constituents.Select((c, i) => (c.Company, i)).ToDictionary(p => p.Company, p => p.i, StringComparer.Ordinal);
+        var n = constituents.Count;
+        var b = Matrix<double>.Build.Dense(n, k);
+        var seenB = new bool[n];
+        var exReader = new Reader(ex, problems);
+        foreach (var (row, cells) in ex.Rows)
+        {
+            var company = exReader.Text(row, cells, ex.Header[0]);
+            if (company is null)
+            {
+                continue;
+            }
+            if (!index.TryGetValue(company, out var i))
+            {
+                problems.Add(new Problem(ex.At(row, ex.Header[0]), $"'{company}' is not a constituent"));
+                continue;
+            }
+            seenB[i] = true;
+            for (var j = 0; j < k; j++)
+            {
+                if (exReader.Double(row, cells, factors[j]) is { } v)
+                {
+                    b[i, j] = v;
+                }
+            }
+        }
+        var fc = tables["factor_covariance"];
+        var omega = Matrix<double>.Build.Dense(k, k);
+        var fcReader = new Reader(fc, problems);
+        if (fc.Header.Count - 1 != k || fc.Rows.Count != k)
+        {
+            problems.Add(new Problem(new ProblemLocation(fc.File, fc.Sheet), string.Create(CultureInfo.InvariantCulture, $"factor covariance must be {k} × {k} (the exposures' factors)")));
+        }
+        else
+        {
+            for (var r = 0; r < k; r++)
+            {
+                var (row, cells) = fc.Rows[r];
+                for (var j = 0; j < k; j++)
+                {
+                    if (fcReader.Double(row, cells, fc.Header[j + 1]) is { } v)
+                    {
+                        omega[r, j] = v;
+                    }
+                }
+            }
+        }
+        var sv = tables["specific_variance"];
+        var delta = Vector<double>.Build.Dense(n);
+        var seenD = new bool[n];
+        var svReader = new Reader(sv, problems);
+        if (svReader.Require("company") && svReader.Require("variance"))
+        {
+            foreach (var (row, cells) in sv.Rows)
+            {
+                var company = svReader.Text(row, cells, "company");
+                var v = svReader.Double(row, cells, "variance", positive: true);
+                if (company is null || v is null)
+                {
+                    continue;
+                }
+                if (!index.TryGetValue(company, out var i))
+                {
+                    problems.Add(new Problem(sv.At(row, "company"), $"'{company}' is not a constituent"));
+                    continue;
+                }
+                seenD[i] = true;
+                delta[i] = v.Value;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (!seenB[i])
+            {
+                problems.Add(new Problem(new ProblemLocation(ex.File, ex.Sheet), $"no exposures for constituent '{constituents[i].Company}'"));
+            }
+            if (!seenD[i])
+            {
+                problems.Add(new Problem(new ProblemLocation(sv.File, sv.Sheet), $"no specific variance for constituent '{constituents[i].Company}'"));
+            }
+        }
+        if (problems.Count > before)
+        {
+            return null;
+        }
+        var model = FactorRiskModel.Create([.. constituents.Select(c => c.Company)], b, omega, delta);
+        if (!model.Succeeded)
+        {
+            problems.AddRange(model.Problems.Select(p => new Problem(new ProblemLocation(File: source, Field: p.Location.Field), p.Message)));
+            return null;
+        }
+        return model.Value;
+    }
+
+    private static Dictionary<int, decimal> Series(Dictionary<string, Dictionary<int, decimal>> map, string company)
+    {
+        if (!map.TryGetValue(company, out var s))
+        {
+            s = [];
+            map[company] = s;
+        }
+        return s;
+    }
+
+    /// <summary>Cell parsing that records a located problem instead of throwing.</summary>
+    private sealed class Reader(PortfolioTable table, List<Problem> problems)
+    {
+        public bool Require(string column)
+        {
+            if (table.Column(column) >= 0)
+            {
+                return true;
+            }
+            problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, column), "required column is missing"));
+            return false;
+        }
+
+        public string? Optional(IReadOnlyList<string> cells, string column)
+        {
+            var i = table.Column(column);
+            return i >= 0 && i < cells.Count ? cells[i].Trim() : null;
+        }
+
+        public string? Text(int row, IReadOnlyList<string> cells, string column)
+        {
+            var s = Optional(cells, column);
+            if (string.IsNullOrWhiteSpace(s))
+            {
+                problems.Add(new Problem(table.At(row, column), "value is empty"));
+                return null;
+            }
+            return s;
+        }
+
+        public decimal? Decimal(int row, IReadOnlyList<string> cells, string column, decimal? min = null, decimal? max = null, string? reason = null, bool exclusiveMin = false)
+        {
+            var s = Text(row, cells, column);
+            if (s is null)
+            {
+                return null;
+            }
+            if (!decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                problems.Add(new Problem(table.At(row, column), $"'{s}' is not a number"));
+                return null;
+            }
+            if ((min is { } lo && (exclusiveMin ? v <= lo : v < lo)) || (max is { } hi && v > hi))
+            {
+                problems.Add(new Problem(table.At(row, column), reason ?? string.Create(CultureInfo.InvariantCulture, $"{v} is outside [{min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"}, {max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]")));
+                return null;
+            }
+            return v;
+        }
+
+        public double? Double(int row, IReadOnlyList<string> cells, string column, bool positive = false)
+        {
+            var s = Text(row, cells, column);
+            if (s is null)
+            {
+                return null;
+            }
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            {
+                problems.Add(new Problem(table.At(row, column), $"'{s}' is not a number"));
+                return null;
+            }
+            if (positive && v <= 0)
+            {
+                problems.Add(new Problem(table.At(row, column), "must be positive"));
+                return null;
+            }
+            return v;
+        }
+
+        public int? Year(int row, IReadOnlyList<string> cells, string column)
+        {
+            var s = Text(row, cells, column);
+            if (s is null)
+            {
+                return null;
+            }
+            if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2100)
+            {
+                problems.Add(new Problem(table.At(row, column), $"'{s}' is not a year"));
+                return null;
+            }
+            return y;
+        }
+    }
+}
