@@ -1,0 +1,394 @@
+using System.Data.Common;
+using CarbonLedger.Common;
+using CarbonLedger.Data.Entities;
+using CarbonLedger.Factors;
+using CarbonLedger.Inventory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace CarbonLedger.Data.Stores;
+
+/// <summary>What applying a change set did.</summary>
+public sealed record ApplyResult(Guid BatchId, int Inserted, int Updated);
+
+/// <summary>An organization's stored boundary, sources, instruments and custom factors (activities are loaded per period).</summary>
+public sealed record OrganizationSnapshot(
+    Organization Organization,
+    bool IsDemo,
+    IReadOnlyList<LegalEntity> Entities,
+    IReadOnlyList<Facility> Facilities,
+    IReadOnlyList<EmissionSource> Sources,
+    IReadOnlyList<ContractualInstrument> Instruments,
+    IReadOnlyList<EmissionFactor> CustomFactors)
+{
+    public OrganizationalBoundary Boundary => new(Organization, Entities, Facilities);
+
+    /// <summary>The reference library plus this organization's custom factors (custom ones replace same key and year).</summary>
+    public FactorLibrary FactorLibrary()
+    {
+        var lib = ReferenceLibrary.Create();
+        foreach (var f in CustomFactors) { lib.Upsert(f); }
+        return lib;
+    }
+}
+
+/// <summary>Reads and writes an organization's inventory data. Every query filters by organization id (tenant
+/// isolation); every write happens in one transaction (all-or-nothing); rows are upserted by their deterministic id
+/// and never deleted by an import, so nothing stored is lost.</summary>
+public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
+{
+    private const int ActivityBatch = 400;
+
+    public async Task CreateOrganizationAsync(Organization organization, bool isDemo = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (await db.Organizations.AnyAsync(o => o.Id == organization.Id, ct))
+        {
+            throw new DomainException("organization.id", $"organization {organization.Id} already exists");
+        }
+        db.Organizations.Add(RowMapping.ToRow(organization, isDemo, clock.GetCurrentInstant()));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(Organization Organization, bool IsDemo)>> ListOrganizationsAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+        return rows.Select(r => (RowMapping.ToDomain(r), r.IsDemo)).ToList();
+    }
+
+    public async Task<OrganizationSnapshot?> LoadAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (org is null) { return null; }
+        var entities = await db.LegalEntities.AsNoTracking().Where(e => e.OrganizationId == organizationId).ToListAsync(ct);
+        var facilities = await db.Facilities.AsNoTracking().Where(e => e.OrganizationId == organizationId).OrderBy(f => f.Code).ToListAsync(ct);
+        var sources = await db.Sources.AsNoTracking().Where(e => e.OrganizationId == organizationId).OrderBy(s => s.Code).ToListAsync(ct);
+        var instruments = await db.Instruments.AsNoTracking().Where(e => e.OrganizationId == organizationId).ToListAsync(ct);
+        var factors = await db.CustomFactors.AsNoTracking().Where(e => e.OrganizationId == organizationId).ToListAsync(ct);
+        return new OrganizationSnapshot(RowMapping.ToDomain(org), org.IsDemo,
+            entities.Select(RowMapping.ToDomain).ToList(), facilities.Select(RowMapping.ToDomain).ToList(),
+            sources.Select(RowMapping.ToDomain).ToList(), instruments.Select(RowMapping.ToDomain).ToList(),
+            factors.Select(RowMapping.ToDomain).ToList());
+    }
+
+    /// <summary>Activities of the organization whose period overlaps <paramref name="period"/>.</summary>
+    public async Task<IReadOnlyList<ActivityRecord>> LoadActivitiesAsync(Guid organizationId, ReportingPeriod period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var start = period.Start.ToDateOnly();
+        var end = period.End.ToDateOnly();
+        var list = new List<ActivityRecord>();
+        await foreach (var row in db.Activities.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId && a.PeriodStart <= end && a.PeriodEnd >= start)
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            list.Add(RowMapping.ToDomain(row));
+        }
+        return list;
+    }
+
+    public async Task<int> CountActivitiesAsync(Guid organizationId, CancellationToken ct = default) =>
+        await db.Activities.CountAsync(a => a.OrganizationId == organizationId, ct);
+
+    public async Task<Guid> CreateInventoryAsync(Guid organizationId, string name, ReportingPeriod period, string gwpSetId, ResidualMix? residualMix = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!ReferenceLibrary.Default.TryGetGwpSet(gwpSetId, out _))
+        {
+            throw new DomainException("gwpSet", $"unknown GWP set '{gwpSetId}'");
+        }
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+        {
+            throw new DomainException("organizationId", $"unknown organization {organizationId}");
+        }
+        if (await db.Inventories.AnyAsync(i => i.OrganizationId == organizationId && i.Name == name, ct))
+        {
+            throw new DomainException("name", $"an inventory named '{name}' already exists");
+        }
+        var id = DeterministicGuid.For(organizationId, "inventory", name);
+        db.Inventories.Add(new InventoryRow
+        {
+            Id = id, OrganizationId = organizationId, Name = name, PeriodStart = period.Start.ToDateOnly(), PeriodEnd = period.End.ToDateOnly(),
+            GwpSetId = gwpSetId, ResidualMixKgPerKwh = residualMix?.RateKgPerKwh, ResidualMixSource = residualMix?.Source,
+            Status = "Draft", CreatedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
+        });
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
+    public async Task<IReadOnlyList<InventoryRow>> ListInventoriesAsync(Guid organizationId, CancellationToken ct = default) =>
+        await db.Inventories.AsNoTracking().Where(i => i.OrganizationId == organizationId).OrderByDescending(i => i.PeriodStart).ToListAsync(ct);
+
+    public async Task<InventoryRow?> FindInventoryAsync(Guid organizationId, Guid inventoryId, CancellationToken ct = default) =>
+        await db.Inventories.AsNoTracking().SingleOrDefaultAsync(i => i.OrganizationId == organizationId && i.Id == inventoryId, ct);
+
+    /// <summary>Everything the calculator needs for one stored inventory.</summary>
+    public async Task<InventoryInput?> LoadInputAsync(Guid organizationId, Guid inventoryId, CancellationToken ct = default)
+    {
+        var inventory = await FindInventoryAsync(organizationId, inventoryId, ct);
+        if (inventory is null) { return null; }
+        var snapshot = await LoadAsync(organizationId, ct) ?? throw new InvalidOperationException("inventory without organization");
+        var period = new ReportingPeriod(LocalDate.FromDateOnly(inventory.PeriodStart), LocalDate.FromDateOnly(inventory.PeriodEnd));
+        var activities = await LoadActivitiesAsync(organizationId, period, ct);
+        var residual = inventory.ResidualMixKgPerKwh is { } r ? new ResidualMix(r, inventory.ResidualMixSource ?? "user-supplied") : null;
+        return new InventoryInput(snapshot.Boundary, period, inventory.GwpSetId, snapshot.Sources, activities, snapshot.Instruments,
+            snapshot.FactorLibrary(), residual);
+    }
+
+    /// <summary>Applies <paramref name="changes"/> for <paramref name="organizationId"/> in one transaction. Every
+    /// reference must resolve inside the same organization (stored or in the batch); otherwise nothing is written.</summary>
+    public async Task<Outcome<ApplyResult>> ApplyAsync(Guid organizationId, ChangeSet changes, string appliedBy, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appliedBy);
+        var problems = await CheckReferencesAsync(organizationId, changes, ct);
+        if (problems.Count > 0) { return Outcome<ApplyResult>.Failure(problems); }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            int inserted = 0, updated = 0;
+            void Count(bool isNew) { if (isNew) { inserted++; } else { updated++; } }
+
+            foreach (var e in changes.LegalEntities)
+            {
+                var row = await db.LegalEntities.SingleOrDefaultAsync(r => r.Id == e.Id, ct);
+                Count(row is null);
+                row ??= db.LegalEntities.Add(new LegalEntityRow { OrganizationId = organizationId }).Entity;
+                RowMapping.Copy(e, row);
+            }
+            foreach (var f in changes.Facilities)
+            {
+                var row = await db.Facilities.SingleOrDefaultAsync(r => r.Id == f.Id, ct);
+                Count(row is null);
+                row ??= db.Facilities.Add(new FacilityRow { OrganizationId = organizationId }).Entity;
+                RowMapping.Copy(f, row);
+            }
+            foreach (var s in changes.Sources)
+            {
+                var row = await db.Sources.SingleOrDefaultAsync(r => r.Id == s.Id, ct);
+                Count(row is null);
+                row ??= db.Sources.Add(new EmissionSourceRow { OrganizationId = organizationId }).Entity;
+                RowMapping.Copy(s, row);
+            }
+            foreach (var i in changes.Instruments)
+            {
+                var row = await db.Instruments.SingleOrDefaultAsync(r => r.Id == i.Id, ct);
+                Count(row is null);
+                row ??= db.Instruments.Add(new InstrumentRow { OrganizationId = organizationId }).Entity;
+                RowMapping.Copy(i, row);
+            }
+            foreach (var f in changes.CustomFactors)
+            {
+                var row = await db.CustomFactors.Include(r => r.Gases)
+                    .SingleOrDefaultAsync(r => r.OrganizationId == organizationId && r.Key == f.Key && r.Year == f.Year, ct);
+                Count(row is null);
+                row ??= db.CustomFactors.Add(new CustomFactorRow { Id = DeterministicGuid.For(organizationId, "factor", f.Key, f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), OrganizationId = organizationId }).Entity;
+                RowMapping.Copy(f, row);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            var (ins, upd) = await UpsertActivitiesAsync(organizationId, changes.Activities, progress, ct);
+            inserted += ins;
+            updated += upd;
+
+            var batch = new ChangeBatchRow
+            {
+                Id = Guid.NewGuid(), OrganizationId = organizationId, Origin = changes.Origin.Length > 500 ? changes.Origin[..500] : changes.Origin,
+                AppliedBy = appliedBy, AppliedAt = clock.GetCurrentInstant().ToDateTimeOffset(), Inserted = inserted, Updated = updated,
+            };
+            db.ChangeBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<ApplyResult>.Success(new ApplyResult(batch.Id, inserted, updated));
+        });
+    }
+
+    private async Task<List<Problem>> CheckReferencesAsync(Guid organizationId, ChangeSet changes, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+        {
+            problems.Add(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            return problems;
+        }
+        var entityIds = (await db.LegalEntities.Where(e => e.OrganizationId == organizationId).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        entityIds.UnionWith(changes.LegalEntities.Select(e => e.Id));
+        var facilityIds = (await db.Facilities.Where(e => e.OrganizationId == organizationId).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        facilityIds.UnionWith(changes.Facilities.Select(e => e.Id));
+        var sourceIds = (await db.Sources.Where(e => e.OrganizationId == organizationId).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        sourceIds.UnionWith(changes.Sources.Select(e => e.Id));
+
+        async Task Foreign<TRow>(IQueryable<TRow> set, IEnumerable<Guid> ids, Func<TRow, Guid> id, Func<TRow, Guid> org, string kind) where TRow : class
+        {
+            var wanted = ids.ToList();
+            if (wanted.Count == 0) { return; }
+            foreach (var chunk in wanted.Chunk(500))
+            {
+                var rows = await set.Where(r => chunk.Contains(EF.Property<Guid>(r, "Id"))).ToListAsync(ct);
+                foreach (var r in rows.Where(r => org(r) != organizationId))
+                {
+                    problems.Add(Problem.AtField($"{kind} {id(r)}", "belongs to another organization"));
+                }
+            }
+        }
+        await Foreign(db.LegalEntities.AsNoTracking(), changes.LegalEntities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "legal entity");
+        await Foreign(db.Facilities.AsNoTracking(), changes.Facilities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "facility");
+        await Foreign(db.Sources.AsNoTracking(), changes.Sources.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "source");
+        await Foreign(db.Instruments.AsNoTracking(), changes.Instruments.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "instrument");
+
+        foreach (var e in changes.LegalEntities.Where(e => e.ParentId is { } p && !entityIds.Contains(p)))
+        {
+            problems.Add(Problem.AtField($"legal entity {e.Name}", $"parent {e.ParentId} is not an entity of this organization"));
+        }
+        foreach (var f in changes.Facilities.Where(f => !entityIds.Contains(f.LegalEntityId)))
+        {
+            problems.Add(Problem.AtField($"facility {f.Code}", $"legal entity {f.LegalEntityId} is not an entity of this organization"));
+        }
+        foreach (var s in changes.Sources.Where(s => !facilityIds.Contains(s.FacilityId)))
+        {
+            problems.Add(Problem.AtField($"source {s.Code}", $"facility {s.FacilityId} is not a facility of this organization"));
+        }
+        foreach (var i in changes.Instruments.Where(i => i.FacilityId is { } f && !facilityIds.Contains(f)))
+        {
+            problems.Add(Problem.AtField($"instrument {i.Reference}", $"facility {i.FacilityId} is not a facility of this organization"));
+        }
+        foreach (var a in changes.Activities.Where(a => !sourceIds.Contains(a.SourceId)))
+        {
+            problems.Add(Problem.AtField($"activity {a.Id}", $"source {a.SourceId} is not a source of this organization"));
+            if (problems.Count > 1000) { break; }
+        }
+        return problems;
+    }
+
+    /// <summary>Activities go in as multi-row parameterised <c>INSERT … ON CONFLICT ("Id") DO UPDATE … WHERE the row is
+    /// the same organization's</c> statements — the same SQL on SQLite and PostgreSQL, inside the caller's transaction.
+    /// A conflicting id owned by another organization updates nothing and fails the whole batch.</summary>
+    private async Task<(int Inserted, int Updated)> UpsertActivitiesAsync(Guid organizationId, IReadOnlyList<ActivityRecord> activities, IProgress<int>? progress, CancellationToken ct)
+    {
+        if (activities.Count == 0) { return (0, 0); }
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var isSqlite = db.Database.IsSqlite();
+        var existing = 0;
+        var written = 0;
+        DbCommand? fullBatch = null;
+        try
+        {
+            foreach (var chunk in activities.Chunk(ActivityBatch))
+            {
+                existing += await CountExistingAsync(connection, transaction, chunk, isSqlite, ct);
+                DbCommand cmd;
+                if (chunk.Length == ActivityBatch)
+                {
+                    fullBatch ??= BuildUpsert(connection, transaction, ActivityBatch);
+                    cmd = fullBatch;
+                }
+                else
+                {
+                    cmd = BuildUpsert(connection, transaction, chunk.Length);
+                }
+                Bind(cmd, organizationId, chunk, isSqlite);
+                var affected = await cmd.ExecuteNonQueryAsync(ct);
+                if (!ReferenceEquals(cmd, fullBatch)) { await cmd.DisposeAsync(); }
+                if (affected != chunk.Length)
+                {
+                    throw new DomainException("activities", "an activity id belongs to another organization; nothing was written");
+                }
+                written += chunk.Length;
+                progress?.Report(written);
+            }
+        }
+        finally
+        {
+            if (fullBatch is not null) { await fullBatch.DisposeAsync(); }
+        }
+        return (activities.Count - existing, existing);
+    }
+
+    private static readonly string[] ActivityColumns =
+        ["Id", "OrganizationId", "SourceId", "Quantity", "Unit", "PeriodStart", "PeriodEnd", "Quality", "EnteredBy", "EnteredAt", "Evidence", "UncertaintyPercent", "Note"];
+
+    private static DbCommand BuildUpsert(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        var sb = new System.Text.StringBuilder(64 * rows);
+        sb.Append("INSERT INTO activities (").AppendJoin(", ", ActivityColumns.Select(c => $"\"{c}\"")).Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            if (r > 0) { sb.Append(", "); }
+            sb.Append('(');
+            for (var c = 0; c < ActivityColumns.Length; c++)
+            {
+                if (c > 0) { sb.Append(", "); }
+                var name = $"@p{r}_{c}";
+                sb.Append(name);
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                cmd.Parameters.Add(p);
+            }
+            sb.Append(')');
+        }
+        sb.Append(" ON CONFLICT (\"Id\") DO UPDATE SET ")
+          .AppendJoin(", ", ActivityColumns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""))
+          .Append(" WHERE activities.\"OrganizationId\" = excluded.\"OrganizationId\"");
+        cmd.CommandText = sb.ToString();
+        return cmd;
+    }
+
+    private static void Bind(DbCommand cmd, Guid organizationId, ActivityRecord[] chunk, bool isSqlite)
+    {
+        var i = 0;
+        foreach (var a in chunk)
+        {
+            var row = RowMapping.ToRow(organizationId, a);
+            object[] values =
+            [
+                Id(row.Id, isSqlite), Id(row.OrganizationId, isSqlite), Id(row.SourceId, isSqlite),
+                isSqlite ? Dec(row.Quantity) : row.Quantity, row.Unit,
+                isSqlite ? row.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : row.PeriodStart,
+                isSqlite ? row.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : row.PeriodEnd,
+                row.Quality, row.EnteredBy,
+                isSqlite ? row.EnteredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture) : row.EnteredAt,
+                (object?)row.Evidence ?? DBNull.Value,
+                row.UncertaintyPercent is { } u ? (isSqlite ? Dec(u) : u) : DBNull.Value,
+                (object?)row.Note ?? DBNull.Value,
+            ];
+            foreach (var v in values)
+            {
+                cmd.Parameters[i++].Value = v;
+            }
+        }
+    }
+
+    // EF Core's SQLite provider stores Guid as upper-case TEXT and decimal as TEXT; bind the same representation so
+    // rows written here read back through EF unchanged (round-trip tested on both engines).
+    private static object Id(Guid id, bool isSqlite) => isSqlite ? id.ToString().ToUpperInvariant() : id;
+
+    private static string Dec(decimal d) => d.ToString("0.0###########################", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<int> CountExistingAsync(DbConnection connection, DbTransaction transaction, ActivityRecord[] chunk, bool isSqlite, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        var names = new string[chunk.Length];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            names[i] = $"@id{i}";
+            var p = cmd.CreateParameter();
+            p.ParameterName = names[i];
+            p.Value = Id(chunk[i].Id, isSqlite);
+            cmd.Parameters.Add(p);
+        }
+        cmd.CommandText = $"SELECT COUNT(*) FROM activities WHERE \"Id\" IN ({string.Join(", ", names)})";
+        var result = await cmd.ExecuteScalarAsync(ct);
+        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
