@@ -354,7 +354,10 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
           .AppendJoin(", ", ActivityColumns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""))
           .Append(" WHERE activities.\"OrganizationId\" = excluded.\"OrganizationId\"");
         cmd.CommandText = sb.ToString();
-        cmd.Prepare();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            cmd.Prepare(); // Npgsql cannot prepare before the parameters have values; it prepares on first execution.
+        }
         return cmd;
     }
 
