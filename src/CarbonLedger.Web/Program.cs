@@ -1,12 +1,39 @@
+using CarbonLedger.Web.Features.Demo;
 using CarbonLedger.Web.Infrastructure;
+using CarbonLedger.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
+
+var database = DatabaseStartup.Settings(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCarbonLedgerData(database);
+
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
+
+builder.Services.AddSingleton<ApiTokenRegistry>();
+builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiClaims.Role, ApiRoles.All))
+    .AddPolicy(ApiPolicies.Write, p => p.RequireAuthenticatedUser().RequireClaim(ApiClaims.Role, ApiRoles.Admin, ApiRoles.Contributor));
+
 var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
-app.MapEndpointGroups();
-app.MapGet("/", () => "CarbonLedger");
+app.MapApiIndex();
+app.MapDemoPage();
+// Every /api/v1 endpoint — this and any added later — needs a token; tenant endpoints also check the route's
+// organization against the token's (TenantIsolation). Web.Tests enumerates the endpoints to keep it that way.
+app.MapEndpointGroups().RequireAuthorization(ApiPolicies.Read);
+
+await app.InitializeDatabaseAsync();
 await app.RunAsync();
 
 /// <summary>Entry point, public for WebApplicationFactory in tests.</summary>

@@ -211,7 +211,9 @@ public static partial class ReferenceLibrary
     {
         var groups = Rows("tw_moenv_v604_fuel_emission_factors.csv")
             .Where(r => r["moenv_recommended_ef"] != "-" && r["moenv_recommended_ef"].Length > 0)
-            .GroupBy(r => (Form: r["emission_form"], Fuel: r["fuel_zh"]));
+            // Sheets 2-3 (CH4, N2O) add an English abbreviation that sheet 1 (CO2) lacks — 液化石油氣(LPG), 液化天然氣(LNG),
+            // 天然氣凝結油(NGLs) — so the name is normalised before grouping, or those fuels would lose CH4 and N2O.
+            .GroupBy(r => (Form: r["emission_form"], Fuel: MoenvAbbreviationSuffix().Replace(r["fuel_zh"], "")));
         foreach (var g in groups)
         {
             var gases = new List<GasFactor>(3);
@@ -256,6 +258,9 @@ public static partial class ReferenceLibrary
             }
         }
     }
+
+    [GeneratedRegex(@"\([A-Za-z]+\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MoenvAbbreviationSuffix();
 
     private static IEnumerable<EmissionFactor> LoadGrid()
     {

@@ -70,7 +70,10 @@ public static class InventoryCalculator
                     $"source {ctx.Source.Code}: {new UnitMismatchException(activity.Quantity.Unit, factor.PerUnit).Message} (factor {factor.Key} is per {factor.PerUnit.Code})"));
                 continue;
             }
-            var amount = activity.Quantity.Value * activity.Quantity.Unit.FactorTo(factor.PerUnit);
+            // Same unit: no multiply by 1 (decimal multiplication is the hot path's main cost; × 1 changes nothing).
+            var amount = ReferenceEquals(activity.Quantity.Unit, factor.PerUnit)
+                ? activity.Quantity.Value
+                : activity.Quantity.Value * activity.Quantity.Unit.FactorTo(factor.PerUnit);
             GasAmount[] gases;
             try
             {
@@ -159,7 +162,7 @@ public static class InventoryCalculator
     private static EmissionLine InstrumentLine(ActivityRecord activity, SourceContext ctx, GwpSet gwp, decimal kwh, decimal rate, EmissionFactor factor, ContractualInstrument? instrument)
     {
         var kg = kwh * rate * ctx.Share;
-        var gas = new GasAmount(GreenhouseGas.CO2e, kg, 1m, kg / 1000m);
+        var gas = new GasAmount(GreenhouseGas.CO2e, kg, 1m, Math.Round(kg / 1000m, EmissionLine.TonneDecimals));
         return new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, null, kwh, [gas], Scope2Method.MarketBased, instrument);
     }
 
@@ -206,8 +209,11 @@ public static class InventoryCalculator
             for (var i = 0; i < result.Length; i++)
             {
                 var g = factor.Gases[i];
-                var kg = amount * g.KilogramsPerUnit * Share;
-                result[i] = new GasAmount(g.Gas, kg, _gwps[i], kg * _gwps[i] / 1000m);
+                var gwpValue = _gwps[i];
+                // Multiplications by exactly 1 (control approaches, CO2 and CO2e) are skipped: x × 1m is x, same value and scale.
+                var kg = Share == 1m ? amount * g.KilogramsPerUnit : amount * g.KilogramsPerUnit * Share;
+                var co2eKg = gwpValue == 1m ? kg : kg * gwpValue;
+                result[i] = new GasAmount(g.Gas, kg, gwpValue, Math.Round(co2eKg / 1000m, EmissionLine.TonneDecimals));
             }
             return result;
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CarbonLedger.Common;
 using CarbonLedger.Portfolio;
-using ClosedXML.Excel;
 using MathNet.Numerics.LinearAlgebra;
+using MiniExcelLibs;
 using Sylvan.Data.Csv;
 
 namespace CarbonLedger.Import.Portfolio;
@@ -36,32 +36,46 @@ public sealed record PortfolioTable(string File, string? Sheet, IReadOnlyList<st
         return FromCsv(Path.GetFileName(path), reader);
     }
 
-    public static PortfolioTable FromWorksheet(string file, IXLWorksheet sheet)
+    /// <summary>A sheet as MiniExcel reads it without a header row (<c>useHeaderRow: false</c>): one dictionary per
+    /// spreadsheet row from row 1, keyed by column letter, empty rows included so the index is the row number.</summary>
+    public static PortfolioTable FromSheet(string file, string sheet, IEnumerable<IDictionary<string, object?>> rows)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
-        var used = sheet.RangeUsed();
-        if (used is null)
+        ArgumentNullException.ThrowIfNull(rows);
+        IReadOnlyList<string>? header = null;
+        var body = new List<(int, IReadOnlyList<string>)>();
+        var r = 0;
+        foreach (var row in rows)
         {
-            return new PortfolioTable(file, sheet.Name, [], []);
-        }
-        var lastColumn = used.LastColumn().ColumnNumber();
-        var firstRow = used.FirstRow().RowNumber();
-        var header = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(firstRow, c).GetString()).ToList();
-        var rows = new List<(int, IReadOnlyList<string>)>();
-        for (var r = firstRow + 1; r <= used.LastRow().RowNumber(); r++)
-        {
-            var cells = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(r, c))).ToList();
+            r++;
+            var cells = row.Values.Select(CellText).ToList();
+            if (header is null)
+            {
+                if (cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                var width = cells.FindLastIndex(c => !string.IsNullOrWhiteSpace(c)) + 1;
+                header = cells.Take(width).ToList();
+                continue;
+            }
             if (cells.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
-            rows.Add((r, cells));
+            body.Add((r, cells.Take(header.Count).ToList()));
         }
-        return new PortfolioTable(file, sheet.Name, header, rows);
+        return new PortfolioTable(file, sheet, header ?? [], body);
     }
 
-    private static string CellText(IXLCell cell) =>
-        cell.DataType == XLDataType.Number ? cell.GetDouble().ToString("R", CultureInfo.InvariantCulture) : cell.GetString();
+    private static string CellText(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }
 
 /// <summary>Loads a portfolio dataset (SPEC §7 inputs) from CSV files in a folder or the sheets of one .xlsx workbook,
@@ -105,23 +119,26 @@ public static class PortfolioDatasetLoader
         {
             return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: path), "file not found"));
         }
-        XLWorkbook workbook;
+        var file = Path.GetFileName(path);
+        var tables = new Dictionary<string, PortfolioTable>(StringComparer.Ordinal);
+        using var stream = File.OpenRead(path);
+        List<string> sheets;
         try
         {
-            workbook = new XLWorkbook(path);
+            sheets = MiniExcel.GetSheetNames(stream);
         }
-        catch (TypeInitializationException ex)
+        catch (InvalidDataException ex)
         {
-            // ClosedXML 0.95.4 fails to initialise on some runtimes (.NET 10 on Linux here): report, do not crash.
-            return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: Path.GetFileName(path)), "xlsx reading is unavailable on this runtime: " + ex.InnerException?.Message));
+            // Not a zip package: a renamed CSV, a corrupt download. Bad input is a problem, not a crash.
+            return Outcome<PortfolioDataset>.Failure(new Problem(new ProblemLocation(File: file), "not a readable .xlsx workbook: " + ex.Message));
         }
-        using var disposable = workbook;
-        var tables = new Dictionary<string, PortfolioTable>(StringComparer.Ordinal);
         foreach (var name in TableNames)
         {
-            if (workbook.Worksheets.TryGetWorksheet(name, out var sheet))
+            if (sheets.Contains(name, StringComparer.Ordinal))
             {
-                tables[name] = PortfolioTable.FromWorksheet(Path.GetFileName(path), sheet);
+                stream.Position = 0;
+                var rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: name, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
+                tables[name] = PortfolioTable.FromSheet(file, name, rows);
             }
         }
         return Load(tables, Path.GetFileName(path), weightTolerance);

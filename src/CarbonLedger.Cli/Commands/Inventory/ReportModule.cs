@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using CarbonLedger.Cli.Commands.Database;
+using CarbonLedger.Cli.Commands.Organization;
+using CarbonLedger.Inventory;
+using CarbonLedger.Reports.Inventory;
+using Spectre.Console;
+
+namespace CarbonLedger.Cli.Commands.Inventory;
+
+/// <summary><c>carbonledger report</c>: the inventory report (boundary, base year, sources, methods, factors with
+/// provenance, results, Scope 2 dual results, exclusions, data quality) rendered by <see cref="InventoryReports"/> as
+/// HTML, .xlsx, CSV or JSON in zh-TW or English (issue 2 item 9).</summary>
+public sealed class ReportModule : ICliModule
+{
+    public Command Build(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cmd = new Command("report", "Write the inventory report as HTML, .xlsx, CSV or JSON, in zh-TW or English.\nExample: carbonledger report --org 3f2c…e1 --inventory FY2024 --format html --lang zh-TW --out report.html");
+        var data = new DataOptions();
+        data.AddTo(cmd);
+        var org = OrganizationLookup.OrgOption();
+        var inventory = OrganizationLookup.InventoryOption("Inventory id or name (default: the organization's latest)");
+        var format = new Option<string?>("--format") { Description = "html, xlsx, csv or json (default: from the --out extension)" };
+        format.AcceptOnlyFromAmong("html", "xlsx", "csv", "json");
+        var lang = new Option<string>("--lang") { Description = "zh-TW or en (default zh-TW)", DefaultValueFactory = _ => "zh-TW" };
+        lang.AcceptOnlyFromAmong("zh-TW", "en");
+        var output = new Option<string>("--out") { Description = "File to write (overwritten)", Required = true, HelpName = "file" };
+        var preparedBy = new Option<string?>("--prepared-by") { Description = "Who prepared the report (default: the OS user name)" };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document (what was written) to stdout" };
+        foreach (var o in new Option[] { org, inventory, format, lang, output, preparedBy, json })
+        {
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction((parse, ct) => CliRun.RunAsync(context, async () =>
+        {
+            var path = parse.GetValue(output)!;
+            var reportFormat = Format(parse.GetValue(format), path);
+            var language = parse.GetValue(lang) == "en" ? ReportLanguage.English : ReportLanguage.ZhTw;
+            var asJson = parse.GetValue(json);
+            var settings = data.Settings(parse);
+            Task<CalculateModule.Calculated> Load() => CalculateModule.LoadAndCalculateAsync(context, settings, parse.GetValue(org)!, parse.GetValue(inventory), ct);
+            var calculated = asJson
+                ? await Load()
+                : await context.Console.Status().Spinner(Spinner.Known.Dots).StartAsync("loading and calculating the inventory…", _ => Load());
+
+            var organization = calculated.Organization.Organization;
+            var reportContext = new InventoryReportContext(organization.Name, BoundaryDescription(calculated, language),
+                parse.GetValue(preparedBy) is { Length: > 0 } who ? who : Environment.UserName, context.Clock.GetCurrentInstant(), language,
+                baseYear: organization.BaseYear);
+            var model = InventoryReportModel.From(calculated.Result, reportContext);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory)) { Directory.CreateDirectory(directory); }
+            await using (var stream = File.Create(path))
+            {
+                InventoryReports.Render(model, reportFormat, stream);
+            }
+            var bytes = new FileInfo(path).Length;
+            if (asJson)
+            {
+                CliRun.Json(context, new { file = path, format = reportFormat, language = language.Tag(), bytes, inventoryId = calculated.Inventory.Id, isComplete = calculated.Result.IsComplete });
+            }
+            else
+            {
+                context.Console.MarkupLine(Markup.Escape(CliRun.Inv($"wrote {path} ({reportFormat}, {language.Tag()}, {bytes:N0} bytes)")));
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static ReportFormat Format(string? option, string path)
+    {
+        var text = option ?? Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        return text switch
+        {
+            "html" or "htm" => ReportFormat.Html,
+            "xlsx" => ReportFormat.Xlsx,
+            "csv" => ReportFormat.Csv,
+            "json" => ReportFormat.Json,
+            _ => throw new CliUsageException($"--format: give html, xlsx, csv or json (cannot tell from '{Path.GetFileName(path)}')"),
+        };
+    }
+
+    /// <summary>The boundary in words (ISO 14064-1 9.3.1 b): the approach and each facility with the share consolidated.</summary>
+    private static string BoundaryDescription(CalculateModule.Calculated calculated, ReportLanguage language)
+    {
+        var boundary = calculated.Result.Input.Boundary;
+        var facilities = boundary.Facilities.OrderBy(f => f.Code, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Code} {f.Name} ({boundary.ConsolidationShare(f) * 100m:0.##} %)"));
+        var approach = (boundary.Organization.Consolidation, language) switch
+        {
+            (ConsolidationApproach.OperationalControl, ReportLanguage.ZhTw) => "營運控制權法",
+            (ConsolidationApproach.FinancialControl, ReportLanguage.ZhTw) => "財務控制權法",
+            (ConsolidationApproach.EquityShare, ReportLanguage.ZhTw) => "股權比例法",
+            (ConsolidationApproach.OperationalControl, _) => "operational control",
+            (ConsolidationApproach.FinancialControl, _) => "financial control",
+            _ => "equity share",
+        };
+        return language == ReportLanguage.ZhTw
+            ? $"{approach}；據點：{string.Join("、", facilities)}"
+            : $"{approach}; facilities: {string.Join(", ", facilities)}";
+    }
+}

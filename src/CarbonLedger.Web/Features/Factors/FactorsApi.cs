@@ -1,0 +1,198 @@
+using System.Security.Claims;
+using CarbonLedger.Common;
+using CarbonLedger.Data;
+using CarbonLedger.Data.Stores;
+using CarbonLedger.Factors;
+using CarbonLedger.Units;
+using CarbonLedger.Web.Features.Inventory;
+using CarbonLedger.Web.Infrastructure;
+using CarbonLedger.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace CarbonLedger.Web.Features.Factors;
+
+public sealed record FactorSetDto(string Id, string Name, string Publisher, string Version, int? Year, string Region, string Licence, string Source, bool IsCustom);
+
+public sealed record GasFactorDto(string Gas, decimal Value, string MassUnit);
+
+public sealed record FactorDto(string Key, string Name, int? Year, string PerUnit, FactorSetDto Set, string Status, string Source, decimal? UncertaintyPercent,
+    string? HeatingValue, IReadOnlyList<GasFactorDto> Gases, string Citation)
+{
+    public static FactorDto From(EmissionFactor f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var s = f.Set;
+        return new FactorDto(f.Key, f.Name, f.Year, f.PerUnit.Code,
+            new FactorSetDto(s.Id, s.Name, s.Publisher, s.Version, s.Year, s.Region, s.Licence, s.Source, s.IsCustom),
+            f.Status, f.Source, f.UncertaintyPercent, f.HeatingValue?.ToString(),
+            f.Gases.Select(g => new GasFactorDto(g.Gas.Code, g.Value, g.MassUnit.Code)).ToList(), f.Citation);
+    }
+}
+
+public sealed record FactorResolutionDto(FactorDto Factor, string? Note);
+
+public sealed record GwpValueDto(string Gas, decimal Gwp, string Provenance);
+
+public sealed record BlendDto(string Code, decimal? Gwp, IReadOnlyList<BlendComponentDto> Components, string Source);
+
+public sealed record BlendComponentDto(string Gas, decimal MassFraction);
+
+public sealed record GwpSetDto(string Id, string Name, string Source, IReadOnlyList<GwpValueDto> Gases, IReadOnlyList<BlendDto> Blends);
+
+/// <summary>A custom factor (supplier-specific, measured) in the organization's own factor set.</summary>
+public sealed record CustomFactorRequest(string? Key, string? Name, int? Year, string? PerUnit, IReadOnlyList<GasFactorRequest>? Gases, string? Source,
+    decimal? UncertaintyPercent);
+
+public sealed record GasFactorRequest(string? Gas, decimal? Value, string? MassUnit);
+
+/// <summary><c>/api/v1/organizations/{orgId}/factors</c>: the reference library plus the organization's custom factors;
+/// one factor by key and year; GWP sets; adding a custom factor.</summary>
+public sealed class FactorsApi : IEndpointGroup
+{
+    public void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapOrganization("/factors").WithTags("Factors");
+        group.MapGet("/", List).WithName("ListFactors");
+        group.MapPost("/", AddCustom).WithName("AddCustomFactor").RequireAuthorization(ApiPolicies.Write);
+        // Literal segments outrank the catch-all, so gwp-sets/{id} is never read as a factor key.
+        group.MapGet("/gwp-sets/{id}", GetGwpSet).WithName("GetGwpSet");
+        // Factor keys contain slashes (moenv604/stationary/diesel): a catch-all parameter.
+        group.MapGet("/{**key}", Get).WithName("GetFactor");
+    }
+
+    /// <summary><paramref name="search"/> matches key or name (case-insensitive); <paramref name="set"/> is a set id
+    /// (e.g. moenv-6.0.4, tw-grid) or "custom" for the organization's own.</summary>
+    public static async Task<Results<Ok<PagedList<FactorDto>>, ValidationProblem, ProblemHttpResult>> List(Guid orgId, string? search, string? set, int? page, int? pageSize,
+        InventoryStore store, CancellationToken ct)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? ActivitiesApi.DefaultPageSize;
+        var problems = new List<Problem>();
+        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more")); }
+        if (size is < 1 or > ActivitiesApi.MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {ActivitiesApi.MaxPageSize}")); }
+        if (problems.Count > 0)
+        {
+            return Validation.Invalid(problems, "Invalid query");
+        }
+        var snapshot = await store.LoadAsync(orgId, ct);
+        if (snapshot is null)
+        {
+            return TenantIsolation.NotFound();
+        }
+        var factors = snapshot.FactorLibrary().Factors
+            .Where(f => string.IsNullOrWhiteSpace(search)
+                || f.Key.Contains(search, StringComparison.OrdinalIgnoreCase) || f.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .Where(f => string.IsNullOrWhiteSpace(set)
+                || (string.Equals(set, "custom", StringComparison.OrdinalIgnoreCase) ? f.Set.IsCustom : string.Equals(f.Set.Id, set, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Year ?? 0)
+            .ToList();
+        return TypedResults.Ok(new PagedList<FactorDto>(p, size, factors.Count, factors.Skip((p - 1) * size).Take(size).Select(FactorDto.From).ToList()));
+    }
+
+    /// <summary>The factor <paramref name="key"/> as the calculator resolves it for <paramref name="year"/> (default: the
+    /// current year): exact year, year-independent, or the latest earlier year with a note.</summary>
+    public static async Task<Results<Ok<FactorResolutionDto>, ProblemHttpResult>> Get(Guid orgId, string key, int? year, InventoryStore store, IClock clock,
+        CancellationToken ct)
+    {
+        var snapshot = await store.LoadAsync(orgId, ct);
+        if (snapshot is null)
+        {
+            return TenantIsolation.NotFound();
+        }
+        Outcome<FactorResolution> resolved;
+        try
+        {
+            resolved = snapshot.FactorLibrary().Resolve(key, year ?? clock.GetCurrentInstant().InUtc().Year);
+        }
+        catch (DomainException)
+        {
+            // A synthesised key naming an unknown gas (gas/XYZ) is just an unknown factor here.
+            return TenantIsolation.NotFound("factor");
+        }
+        if (!resolved.Succeeded)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: resolved.Problems[0].Message);
+        }
+        return TypedResults.Ok(new FactorResolutionDto(FactorDto.From(resolved.Value.Factor), resolved.Value.Note));
+    }
+
+    public static Results<Ok<GwpSetDto>, ProblemHttpResult> GetGwpSet(Guid orgId, string id)
+    {
+        if (!ReferenceLibrary.Default.TryGetGwpSet(id, out var gwp))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: $"unknown GWP set '{id}' (known: {string.Join(", ", ReferenceLibrary.Default.GwpSets.Select(g => g.Id).Order(StringComparer.Ordinal))})");
+        }
+        var gases = gwp.SingleGasValues.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new GwpValueDto(kv.Key, kv.Value, $"{gwp.Id}: {gwp.Source}")).ToList();
+        var blends = gwp.Blends.OrderBy(b => b.Code, StringComparer.Ordinal)
+            .Select(b => new BlendDto(b.Code, gwp.TryGet(GreenhouseGas.FromCode(b.Code), out var v) ? v.Value : null,
+                b.Components.Select(c => new BlendComponentDto(c.GasCode, c.MassFraction)).ToList(), b.Source)).ToList();
+        return TypedResults.Ok(new GwpSetDto(gwp.Id, gwp.Name, gwp.Source, gases, blends));
+    }
+
+    public static async Task<Results<Created<FactorDto>, ValidationProblem, ProblemHttpResult>> AddCustom(Guid orgId, CustomFactorRequest request,
+        InventoryStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(request.Key)) { problems.Add(Problem.AtField("key", "is required")); }
+        else if (request.Key.StartsWith("gas/", StringComparison.OrdinalIgnoreCase) || request.Key.StartsWith("leak/", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(Problem.AtField("key", "gas/… and leak/… are reserved for synthesised factors"));
+        }
+        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Source)) { problems.Add(Problem.AtField("source", "is required (who published or measured it)")); }
+        if (request.Year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", "is not a plausible year")); }
+        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative")); }
+        Unit? perUnit = null;
+        if (string.IsNullOrWhiteSpace(request.PerUnit)) { problems.Add(Problem.AtField("perUnit", "is required")); }
+        else if (!UnitCatalog.TryParse(request.PerUnit, out var u)) { problems.Add(Problem.AtField("perUnit", $"unknown unit '{request.PerUnit}'")); }
+        else { perUnit = u; }
+        var gases = new List<GasFactor>();
+        if (request.Gases is not { Count: > 0 })
+        {
+            problems.Add(Problem.AtField("gases", "at least one gas is required"));
+        }
+        else
+        {
+            for (var i = 0; i < request.Gases.Count; i++)
+            {
+                var g = request.Gases[i];
+                var field = $"gases[{i}]";
+                if (string.IsNullOrWhiteSpace(g.Gas)) { problems.Add(Problem.AtField($"{field}.gas", "is required")); continue; }
+                if (g.Value is null) { problems.Add(Problem.AtField($"{field}.value", "is required")); continue; }
+                if (!UnitCatalog.TryParse(g.MassUnit ?? "kg", out var mass)) { problems.Add(Problem.AtField($"{field}.massUnit", $"unknown unit '{g.MassUnit}'")); continue; }
+                try
+                {
+                    gases.Add(new GasFactor(GreenhouseGas.FromCode(g.Gas), g.Value.Value, mass));
+                }
+                catch (DomainException ex)
+                {
+                    problems.Add(Problem.AtField($"{field}.{ex.Field}", ex.Reason));
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Validation.Invalid(problems, "Invalid factor");
+        }
+        EmissionFactor factor;
+        try
+        {
+            var set = new FactorSet($"custom/{orgId:N}", "Organization factors", "organization", "api", null, "custom", "organization's own", request.Source!, IsCustom: true);
+            factor = new EmissionFactor(request.Key!.Trim(), set, request.Name!, perUnit!, gases, request.Year, "custom", request.Source, request.UncertaintyPercent);
+        }
+        catch (DomainException ex)
+        {
+            return Validation.Invalid([Problem.AtField(ex.Field, ex.Reason)], "Invalid factor");
+        }
+        var outcome = await store.ApplyAsync(orgId, new ChangeSet { CustomFactors = [factor], Origin = "api: POST factors" }, ApiUser.Name(user), null, ct);
+        if (!outcome.Succeeded)
+        {
+            return Validation.Invalid(outcome.Problems, "Factor rejected");
+        }
+        return TypedResults.Created($"/api/v1/organizations/{orgId}/factors/{factor.Key}", FactorDto.From(factor));
+    }
+}
