@@ -45,7 +45,7 @@ public sealed class SqliteInventoryBenchmark : IBenchmark
                 if (!result.Succeeded) { throw new InvalidOperationException(string.Join("; ", result.Problems.Take(3))); }
             }
             write.Stop();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"write   {n,9:N0} activities in {write.Elapsed.TotalSeconds,7:F2} s = {n / write.Elapsed.TotalSeconds,10:N0} records/s (one transaction, multi-row parameterised upsert)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"write   {n,9:N0} activities in {write.Elapsed.TotalSeconds,7:F2} s = {n / write.Elapsed.TotalSeconds,10:N0} records/s (one transaction; SQLite: prepared single-row parameterised upsert)"));
 
             var times = new List<(double Load, double Calc)>();
             decimal total = 0;

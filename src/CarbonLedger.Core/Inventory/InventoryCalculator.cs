@@ -42,31 +42,84 @@ public static class InventoryCalculator
             contexts[source.Id] = new SourceContext(source, facility, share);
         }
 
-        var lines = new List<EmissionLine>(input.Activities.Count + (input.Activities.Count / 8));
-        var electricity = new List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)>();
-        foreach (var activity in input.Activities)
+        // The per-activity pass runs on every core for large inventories: activities are cut into fixed ranges, each
+        // range fills its own lists with its own source caches, and the ranges are joined in order, so the lines, problems
+        // and notes come out exactly as a sequential pass would give them. Market-based allocation stays sequential.
+        var activities = input.Activities;
+        var chunkCount = activities.Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount * 4, (activities.Count + ChunkSize - 1) / ChunkSize);
+        var chunks = new Chunk[chunkCount];
+        var per = (activities.Count + chunkCount - 1) / Math.Max(chunkCount, 1);
+        void Run(int c)
         {
-            if (!contexts.TryGetValue(activity.SourceId, out var ctx))
+            var chunk = new Chunk(per);
+            ProcessRange(input, gwp, contexts, activities, c * per, Math.Min(activities.Count, (c + 1) * per), chunk);
+            chunks[c] = chunk;
+        }
+        if (chunkCount == 1) { Run(0); } else { Parallel.For(0, chunkCount, Run); }
+
+        var lines = new List<EmissionLine>(chunks.Sum(c => c.Lines.Count) + 16);
+        var electricity = new List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)>();
+        foreach (var chunk in chunks)
+        {
+            lines.AddRange(chunk.Lines);
+            problems.AddRange(chunk.Problems);
+            electricity.AddRange(chunk.Electricity);
+            foreach (var note in chunk.Notes.Where(n => !notes.Contains(n))) { notes.Add(note); }
+        }
+
+        var usage = MarketBased(input, gwp, electricity, lines, notes);
+        return new InventoryResult(input, gwp, lines, problems, exclusions, usage, notes);
+    }
+
+    private const int ParallelThreshold = 50_000;
+    private const int ChunkSize = 32_768;
+
+    /// <summary>One range's output and its own copies of the per-source caches (which are not thread-safe).</summary>
+    private sealed class Chunk(int capacity)
+    {
+        private readonly Dictionary<Guid, SourceContext> _contexts = [];
+        public List<EmissionLine> Lines { get; } = new(capacity + (capacity / 8));
+        public List<Problem> Problems { get; } = [];
+        public List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)> Electricity { get; } = [];
+        public List<string> Notes { get; } = [];
+
+        public bool TryGetContext(Dictionary<Guid, SourceContext> master, Guid sourceId, out SourceContext context)
+        {
+            if (_contexts.TryGetValue(sourceId, out context!)) { return true; }
+            if (!master.TryGetValue(sourceId, out var m)) { return false; }
+            context = m.Copy();
+            _contexts[sourceId] = context;
+            return true;
+        }
+    }
+
+    private static void ProcessRange(InventoryInput input, GwpSet gwp, Dictionary<Guid, SourceContext> master, IReadOnlyList<ActivityRecord> activities,
+        int from, int to, Chunk chunk)
+    {
+        for (var index = from; index < to; index++)
+        {
+            var activity = activities[index];
+            if (!chunk.TryGetContext(master, activity.SourceId, out var ctx))
             {
-                problems.Add(Locate(activity, "sourceId", $"unknown emission source {activity.SourceId}"));
+                chunk.Problems.Add(Locate(activity, "sourceId", $"unknown emission source {activity.SourceId}"));
                 continue;
             }
             if (ctx.Source.IsExcluded || ctx.Share == 0) { continue; }
             if (!input.Period.Contains(activity.Period))
             {
-                problems.Add(Locate(activity, "period", $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} lies outside the reporting period {input.Period}"));
+                chunk.Problems.Add(Locate(activity, "period", $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} lies outside the reporting period {input.Period}"));
                 continue;
             }
             var resolved = ctx.Factor(input.Factors, activity.Period.End.Year);
             if (!resolved.Succeeded)
             {
-                problems.Add(Locate(activity, "factorKey", $"source {ctx.Source.Code}: {resolved.Problems[0].Message}"));
+                chunk.Problems.Add(Locate(activity, "factorKey", $"source {ctx.Source.Code}: {resolved.Problems[0].Message}"));
                 continue;
             }
             var (factor, note) = (resolved.Value.Factor, resolved.Value.Note);
             if (!activity.Quantity.Unit.IsConvertibleTo(factor.PerUnit))
             {
-                problems.Add(Locate(activity, "unit",
+                chunk.Problems.Add(Locate(activity, "unit",
                     $"source {ctx.Source.Code}: {new UnitMismatchException(activity.Quantity.Unit, factor.PerUnit).Message} (factor {factor.Key} is per {factor.PerUnit.Code})"));
                 continue;
             }
@@ -81,26 +134,24 @@ public static class InventoryCalculator
             }
             catch (DomainException ex)
             {
-                problems.Add(Locate(activity, "gwp", $"source {ctx.Source.Code}: {ex.Reason}"));
+                chunk.Problems.Add(Locate(activity, "gwp", $"source {ctx.Source.Code}: {ex.Reason}"));
                 continue;
             }
             var isElectricity = ctx.Source.Type == SourceType.PurchasedElectricity;
-            lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases,
+            chunk.Lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases,
                 ctx.Source.Scope == Scope.Scope2 ? Scope2Method.LocationBased : null, null));
-            if (note is not null && !notes.Contains(note)) { notes.Add(note); }
+            if (note is not null && !chunk.Notes.Contains(note)) { chunk.Notes.Add(note); }
             if (isElectricity)
             {
-                electricity.Add((activity, ctx, activity.Quantity.ConvertTo(UnitCatalog.KilowattHour).Value));
+                chunk.Electricity.Add((activity, ctx, activity.Quantity.ConvertTo(UnitCatalog.KilowattHour).Value));
             }
             else if (ctx.Source.Scope == Scope.Scope2)
             {
                 // Steam/heat: no instruments modelled, so the market-based figure equals the supplier's factor.
-                lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases, Scope2Method.MarketBased, null));
+                chunk.Lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases, Scope2Method.MarketBased, null));
             }
         }
 
-        var usage = MarketBased(input, gwp, electricity, lines, notes);
-        return new InventoryResult(input, gwp, lines, problems, exclusions, usage, notes);
     }
 
     private static Problem Locate(ActivityRecord a, string field, string message) =>
@@ -186,6 +237,9 @@ public static class InventoryCalculator
         public EmissionSource Source { get; } = source;
         public Facility Facility { get; } = facility;
         public decimal Share { get; } = share;
+
+        /// <summary>A fresh copy with empty caches, for one worker.</summary>
+        public SourceContext Copy() => new(Source, Facility, Share);
 
         public Outcome<FactorResolution> Factor(FactorLibrary library, int year)
         {

@@ -89,7 +89,9 @@ public static class EmissionForecaster
                 ? new MethodEstimate(t, ForecastSubMethod.IpccPathway, "no usable own target (" + m1.Note + "); Method 2 value used")
                 : MethodEstimate.Unavailable(m1.Note + "; Method 2 fallback unavailable: " + m2.Note);
         }
-        decimal? m3 = m1.Tonnes is { } a && m2.Tonnes is { } b ? (a + b) / 2m : null;
+        // Method 3 is the mean. (a + b) / 2 can round outside [a, b] when a and b use all 28 digits of decimal (the sum
+        // loses its last digit), so take a + (b − a)/2 and clamp to the interval the exact mean lies in.
+        decimal? m3 = m1.Tonnes is { } a && m2.Tonnes is { } b ? Math.Clamp(a + ((b - a) / 2m), Math.Min(a, b), Math.Max(a, b)) : null;
         return new CompanyForecast(profile.Company, options.ForecastYear, latest?.Year, latest?.Value, m1, m2, m3, category);
     }
 
