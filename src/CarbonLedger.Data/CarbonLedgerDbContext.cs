@@ -16,6 +16,7 @@ public class CarbonLedgerDbContext(DbContextOptions<CarbonLedgerDbContext> optio
     public DbSet<CustomFactorRow> CustomFactors => Set<CustomFactorRow>();
     public DbSet<InventoryRow> Inventories => Set<InventoryRow>();
     public DbSet<ChangeBatchRow> ChangeBatches => Set<ChangeBatchRow>();
+    public DbSet<StructuralChangeRow> StructuralChanges => Set<StructuralChangeRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -450,6 +450,47 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("CarbonLedger.Data.Entities.StructuralChangeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BaseYearImpactTonnes")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.ToTable("structural_changes", (string)null);
+                });
+
             modelBuilder.Entity("CarbonLedger.Data.Entities.ActivityRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
@@ -567,6 +608,15 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.LegalEntityRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.StructuralChangeRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
                         .WithMany()

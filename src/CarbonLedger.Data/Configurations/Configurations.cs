@@ -168,3 +168,18 @@ internal sealed class ChangeBatchConfiguration : IEntityTypeConfiguration<Change
         b.HasOne<OrganizationRow>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StructuralChangeConfiguration : IEntityTypeConfiguration<StructuralChangeRow>
+{
+    public void Configure(EntityTypeBuilder<StructuralChangeRow> b)
+    {
+        b.ToTable("structural_changes");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Description).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+        b.Property(x => x.BaseYearImpactTonnes).Amount();
+        b.Property(x => x.RecordedBy).HasMaxLength(200).IsRequired();
+        b.HasIndex(x => new { x.OrganizationId, x.Year });
+        b.HasOne<OrganizationRow>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

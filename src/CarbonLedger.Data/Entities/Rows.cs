@@ -135,3 +135,17 @@ public sealed class ChangeBatchRow
     public int Inserted { get; set; }
     public int Updated { get; set; }
 }
+
+/// <summary>A structural change, methodology change or error correction recorded against the base year
+/// (GHG Protocol Corporate Standard ch. 5), with its signed effect on base-year emissions.</summary>
+public sealed class StructuralChangeRow
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string Description { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public decimal BaseYearImpactTonnes { get; set; }
+    public int Year { get; set; }
+    public string RecordedBy { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -42,4 +42,18 @@ public sealed record InventoryReportContext
     public ConsolidationApproach? Consolidation { get; }
     /// <summary>Changes since the base year; with base-year emissions they drive <see cref="BaseYearPolicy.Check"/>.</summary>
     public IReadOnlyList<StructuralChange> StructuralChanges { get; }
+
+    /// <summary>The boundary in words (ISO 14064-1 9.3.1 b): the consolidation approach and each facility with the share
+    /// consolidated, in <paramref name="language"/>. One wording for every caller (CLI, web).</summary>
+    public static string DescribeBoundary(CarbonLedger.Inventory.OrganizationalBoundary boundary, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(boundary);
+        var strings = ReportStrings.For(language);
+        var facilities = boundary.Facilities.OrderBy(f => f.Code, StringComparer.Ordinal)
+            .Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Code} {f.Name} ({boundary.ConsolidationShare(f) * 100m:0.##} %)"));
+        var approach = strings.Of(boundary.Organization.Consolidation);
+        return language == ReportLanguage.ZhTw
+            ? $"{approach}；據點：{string.Join("、", facilities)}"
+            : $"{approach}; facilities: {string.Join(", ", facilities)}";
+    }
 }

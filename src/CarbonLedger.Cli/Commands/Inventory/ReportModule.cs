@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using CarbonLedger.Cli.Commands.Database;
 using CarbonLedger.Cli.Commands.Organization;
+using CarbonLedger.Data;
+using CarbonLedger.Data.Stores;
 using CarbonLedger.Inventory;
 using CarbonLedger.Reports.Inventory;
 using Spectre.Console;
@@ -45,9 +47,11 @@ public sealed class ReportModule : ICliModule
                 : await context.Console.Status().Spinner(Spinner.Known.Dots).StartAsync("loading and calculating the inventory…", _ => Load());
 
             var organization = calculated.Organization.Organization;
-            var reportContext = new InventoryReportContext(organization.Name, BoundaryDescription(calculated, language),
+            var baseYear = await BaseYearAsync(context, settings, organization.Id, ct);
+            var reportContext = new InventoryReportContext(organization.Name, InventoryReportContext.DescribeBoundary(calculated.Result.Input.Boundary, language),
                 parse.GetValue(preparedBy) is { Length: > 0 } who ? who : Environment.UserName, context.Clock.GetCurrentInstant(), language,
-                baseYear: organization.BaseYear);
+                baseYear: organization.BaseYear, baseYearEmissionsTonnes: baseYear?.Check.BaseYearTonnes,
+                structuralChanges: baseYear?.Changes.Select(c => c.Change).ToList());
             var model = InventoryReportModel.From(calculated.Result, reportContext);
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(directory)) { Directory.CreateDirectory(directory); }
@@ -69,6 +73,15 @@ public sealed class ReportModule : ICliModule
         return cmd;
     }
 
+    /// <summary>The base-year emissions and recorded changes when the organization has a base-year inventory with
+    /// emissions; otherwise none, and the report shows the base year without a comparison.</summary>
+    private static async Task<BaseYearCheck?> BaseYearAsync(CliContext context, DatabaseSettings settings, Guid organizationId, CancellationToken ct)
+    {
+        await using var db = await DataOptions.OpenExistingAsync(settings, ct);
+        var outcome = await new BaseYearStore(db, context.Clock).CheckBaseYearAsync(organizationId, ct);
+        return outcome.Succeeded ? outcome.Value : null;
+    }
+
     private static ReportFormat Format(string? option, string path)
     {
         var text = option ?? Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
@@ -80,25 +93,5 @@ public sealed class ReportModule : ICliModule
             "json" => ReportFormat.Json,
             _ => throw new CliUsageException($"--format: give html, xlsx, csv or json (cannot tell from '{Path.GetFileName(path)}')"),
         };
-    }
-
-    /// <summary>The boundary in words (ISO 14064-1 9.3.1 b): the approach and each facility with the share consolidated.</summary>
-    private static string BoundaryDescription(CalculateModule.Calculated calculated, ReportLanguage language)
-    {
-        var boundary = calculated.Result.Input.Boundary;
-        var facilities = boundary.Facilities.OrderBy(f => f.Code, StringComparer.Ordinal)
-            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Code} {f.Name} ({boundary.ConsolidationShare(f) * 100m:0.##} %)"));
-        var approach = (boundary.Organization.Consolidation, language) switch
-        {
-            (ConsolidationApproach.OperationalControl, ReportLanguage.ZhTw) => "營運控制權法",
-            (ConsolidationApproach.FinancialControl, ReportLanguage.ZhTw) => "財務控制權法",
-            (ConsolidationApproach.EquityShare, ReportLanguage.ZhTw) => "股權比例法",
-            (ConsolidationApproach.OperationalControl, _) => "operational control",
-            (ConsolidationApproach.FinancialControl, _) => "financial control",
-            _ => "equity share",
-        };
-        return language == ReportLanguage.ZhTw
-            ? $"{approach}；據點：{string.Join("、", facilities)}"
-            : $"{approach}; facilities: {string.Join(", ", facilities)}";
     }
 }

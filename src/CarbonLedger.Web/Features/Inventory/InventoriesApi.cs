@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using CarbonLedger.Common;
+using CarbonLedger.Data;
 using CarbonLedger.Data.Entities;
 using CarbonLedger.Data.Stores;
 using CarbonLedger.Factors;
@@ -222,7 +223,7 @@ public sealed class InventoriesApi : IEndpointGroup
 
     /// <summary>The inventory report as a file: html, xlsx, csv or json; zh-TW (default) or en.</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid orgId, Guid id, string? format, string? lang,
-        InventoryStore store, IClock clock, ClaimsPrincipal user, CancellationToken ct)
+        InventoryStore store, CarbonLedgerDbContext db, IClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (!CalculatedInventory.TryParseFormat(format, out var reportFormat)) { problems.Add(Problem.AtField("format", "must be html, xlsx, csv or json")); }
@@ -236,12 +237,15 @@ public sealed class InventoriesApi : IEndpointGroup
         {
             return TenantIsolation.NotFound("inventory");
         }
-        return RenderReport(calculated, reportFormat, language, ApiUser.Name(user), clock.GetCurrentInstant());
+        // Base-year emissions and changes when the organization has a base-year inventory with emissions.
+        var baseYear = await new BaseYearStore(db, clock).CheckBaseYearAsync(orgId, ct);
+        return RenderReport(calculated, reportFormat, language, ApiUser.Name(user), clock.GetCurrentInstant(), baseYear.Succeeded ? baseYear.Value : null);
     }
 
-    internal static FileContentHttpResult RenderReport(CalculatedInventory calculated, ReportFormat format, ReportLanguage language, string preparedBy, Instant now)
+    internal static FileContentHttpResult RenderReport(CalculatedInventory calculated, ReportFormat format, ReportLanguage language, string preparedBy, Instant now,
+        BaseYearCheck? baseYear = null)
     {
-        var model = calculated.ReportModel(language, preparedBy, now);
+        var model = calculated.ReportModel(language, preparedBy, now, baseYear);
         using var buffer = new MemoryStream();
         InventoryReports.Render(model, format, buffer);
         var fileName = $"inventory-{calculated.Inventory.PeriodStart.Year.ToString(CultureInfo.InvariantCulture)}-{language.Tag()}{InventoryReports.Extension(format)}";

@@ -22,29 +22,16 @@ public sealed record CalculatedInventory(InventoryRow Inventory, OrganizationSna
         return new CalculatedInventory(inventory, snapshot, InventoryCalculator.Calculate(input));
     }
 
-    /// <summary>The report model (the same one the CLI renders) in <paramref name="language"/>.</summary>
-    public InventoryReportModel ReportModel(ReportLanguage language, string preparedBy, Instant now)
+    /// <summary>The report model (the same one the CLI renders) in <paramref name="language"/>, with the base-year
+    /// emissions and recorded structural changes when <paramref name="baseYear"/> is given.</summary>
+    public InventoryReportModel ReportModel(ReportLanguage language, string preparedBy, Instant now, BaseYearCheck? baseYear = null)
     {
         var org = Organization.Organization;
-        var boundary = Organization.Boundary;
-        var facilities = string.Join(", ", boundary.Facilities.OrderBy(f => f.Code, StringComparer.Ordinal)
-            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Code} {f.Name} ({boundary.ConsolidationShare(f) * 100m:0.##} %)")));
-        var description = language == ReportLanguage.ZhTw
-            ? $"{Label(org.Consolidation, language)}；據點：{facilities}"
-            : $"{Label(org.Consolidation, language)}; facilities: {facilities}";
-        var context = new InventoryReportContext(org.Name, description, preparedBy, now, language, org.BaseYear);
+        var description = InventoryReportContext.DescribeBoundary(Organization.Boundary, language);
+        var context = new InventoryReportContext(org.Name, description, preparedBy, now, language, org.BaseYear,
+            baseYearEmissionsTonnes: baseYear?.Check.BaseYearTonnes, structuralChanges: baseYear?.Changes.Select(c => c.Change).ToList());
         return InventoryReportModel.From(Result, context);
     }
-
-    private static string Label(ConsolidationApproach approach, ReportLanguage language) => (approach, language) switch
-    {
-        (ConsolidationApproach.OperationalControl, ReportLanguage.ZhTw) => "營運控制權法",
-        (ConsolidationApproach.FinancialControl, ReportLanguage.ZhTw) => "財務控制權法",
-        (ConsolidationApproach.EquityShare, ReportLanguage.ZhTw) => "股權比例法",
-        (ConsolidationApproach.OperationalControl, _) => "Operational control",
-        (ConsolidationApproach.FinancialControl, _) => "Financial control",
-        _ => "Equity share",
-    };
 
     /// <summary>zh-TW (default) or en.</summary>
     public static bool TryParseLanguage(string? text, out ReportLanguage language)
