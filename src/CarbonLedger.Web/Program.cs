@@ -1,7 +1,6 @@
 using CarbonLedger.Web.Features.Demo;
 using CarbonLedger.Web.Infrastructure;
 using CarbonLedger.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,12 +11,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
 
-builder.Services.AddSingleton<ApiTokenRegistry>();
-builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiClaims.Role, ApiRoles.All))
-    .AddPolicy(ApiPolicies.Write, p => p.RequireAuthenticatedUser().RequireClaim(ApiClaims.Role, ApiRoles.Admin, ApiRoles.Contributor));
+builder.Services.AddCarbonLedgerAuth();
+builder.Services.AddAntiforgery();
 
 var app = builder.Build();
 
@@ -25,6 +20,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapApiIndex();

@@ -44,7 +44,7 @@ public static class DemoSeeder
         {
             throw new InvalidOperationException("the demo data does not apply: " + string.Join("; ", result.Problems.Take(5)));
         }
-        var id = await store.CreateInventoryAsync(orgId, InventoryName, demo.Period, demo.GwpSetId, ct: ct);
+        var id = await store.CreateInventoryAsync(orgId, InventoryName, demo.Period, demo.GwpSetId, createdBy: DemoOrganization.EnteredBy, ct: ct);
         return new DemoSeedResult(orgId, id, Created: true);
     }
 }

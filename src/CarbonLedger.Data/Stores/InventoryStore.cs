@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CarbonLedger.Audit;
 using CarbonLedger.Common;
 using CarbonLedger.Data.Entities;
 using CarbonLedger.Factors;
@@ -44,6 +45,8 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
     // away, so it takes 400 rows per statement (limit 65,535 parameters).
     private const int SqliteActivityBatch = 1;
     private const int PostgresActivityBatch = 400;
+    // Ids looked up per query to compare incoming activities with what is stored (and what the ledger records).
+    private const int LedgerLookupBatch = 500;
 
     public async Task CreateOrganizationAsync(Organization organization, bool isDemo = false, CancellationToken ct = default)
     {
@@ -96,7 +99,8 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
     public async Task<int> CountActivitiesAsync(Guid organizationId, CancellationToken ct = default) =>
         await db.Activities.CountAsync(a => a.OrganizationId == organizationId, ct);
 
-    public async Task<Guid> CreateInventoryAsync(Guid organizationId, string name, ReportingPeriod period, string gwpSetId, ResidualMix? residualMix = null, CancellationToken ct = default)
+    public async Task<Guid> CreateInventoryAsync(Guid organizationId, string name, ReportingPeriod period, string gwpSetId, ResidualMix? residualMix = null,
+        string createdBy = "system", CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -113,13 +117,26 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
             throw new DomainException("name", $"an inventory named '{name}' already exists");
         }
         var id = DeterministicGuid.For(organizationId, "inventory", name);
-        db.Inventories.Add(new InventoryRow
+        var row = new InventoryRow
         {
             Id = id, OrganizationId = organizationId, Name = name, PeriodStart = period.Start.ToDateOnly(), PeriodEnd = period.End.ToDateOnly(),
             GwpSetId = gwpSetId, ResidualMixKgPerKwh = residualMix?.RateKgPerKwh, ResidualMixSource = residualMix?.Source,
-            Status = "Draft", CreatedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
+            Status = nameof(InventoryStatus.Draft), CreatedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
+        };
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Inventories.Add(row);
+            await db.SaveChangesAsync(ct);
+            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, clock.GetCurrentInstant(), ct))
+            {
+                await ledger.AddAsync(createdBy, "create", LedgerContent.Inventory, id.ToString("D"), LedgerContent.Of(row), ct);
+                await ledger.FlushAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
         });
-        await db.SaveChangesAsync(ct);
         return id;
     }
 
@@ -149,55 +166,67 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentException.ThrowIfNullOrWhiteSpace(appliedBy);
         var problems = await CheckReferencesAsync(organizationId, changes, ct);
+        if (problems.Count == 0) { problems.AddRange(await CheckWorkflowAsync(organizationId, changes, ct)); }
         if (problems.Count > 0) { return Outcome<ApplyResult>.Failure(problems); }
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var ledger = await LedgerWriter.OpenAsync(db, organizationId, clock.GetCurrentInstant(), ct);
             int inserted = 0, updated = 0;
             void Count(bool isNew) { if (isNew) { inserted++; } else { updated++; } }
 
             foreach (var e in changes.LegalEntities)
             {
                 var row = await db.LegalEntities.SingleOrDefaultAsync(r => r.Id == e.Id, ct);
+                var before = row is null ? null : LedgerContent.Of(row);
                 Count(row is null);
                 row ??= db.LegalEntities.Add(new LegalEntityRow { OrganizationId = organizationId }).Entity;
                 RowMapping.Copy(e, row);
+                await RecordAsync(ledger, appliedBy, LedgerContent.LegalEntity, row.Id, before, LedgerContent.Of(row), ct);
             }
             foreach (var f in changes.Facilities)
             {
                 var row = await db.Facilities.SingleOrDefaultAsync(r => r.Id == f.Id, ct);
+                var before = row is null ? null : LedgerContent.Of(row);
                 Count(row is null);
                 row ??= db.Facilities.Add(new FacilityRow { OrganizationId = organizationId }).Entity;
                 RowMapping.Copy(f, row);
+                await RecordAsync(ledger, appliedBy, LedgerContent.Facility, row.Id, before, LedgerContent.Of(row), ct);
             }
             foreach (var s in changes.Sources)
             {
                 var row = await db.Sources.SingleOrDefaultAsync(r => r.Id == s.Id, ct);
+                var before = row is null ? null : LedgerContent.Of(row);
                 Count(row is null);
                 row ??= db.Sources.Add(new EmissionSourceRow { OrganizationId = organizationId }).Entity;
                 RowMapping.Copy(s, row);
+                await RecordAsync(ledger, appliedBy, LedgerContent.Source, row.Id, before, LedgerContent.Of(row), ct);
             }
             foreach (var i in changes.Instruments)
             {
                 var row = await db.Instruments.SingleOrDefaultAsync(r => r.Id == i.Id, ct);
+                var before = row is null ? null : LedgerContent.Of(row);
                 Count(row is null);
                 row ??= db.Instruments.Add(new InstrumentRow { OrganizationId = organizationId }).Entity;
                 RowMapping.Copy(i, row);
+                await RecordAsync(ledger, appliedBy, LedgerContent.Instrument, row.Id, before, LedgerContent.Of(row), ct);
             }
             foreach (var f in changes.CustomFactors)
             {
                 var row = await db.CustomFactors.Include(r => r.Gases)
                     .SingleOrDefaultAsync(r => r.OrganizationId == organizationId && r.Key == f.Key && r.Year == f.Year, ct);
+                var before = row is null ? null : LedgerContent.Of(row);
                 Count(row is null);
                 row ??= db.CustomFactors.Add(new CustomFactorRow { Id = DeterministicGuid.For(organizationId, "factor", f.Key, f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), OrganizationId = organizationId }).Entity;
                 RowMapping.Copy(f, row);
+                await RecordAsync(ledger, appliedBy, LedgerContent.CustomFactor, row.Id, before, LedgerContent.Of(row), ct);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            var (ins, upd) = await UpsertActivitiesAsync(organizationId, changes.Activities, progress, ct);
+            var (ins, upd) = await UpsertActivitiesAsync(organizationId, changes.Activities, ledger, appliedBy, progress, ct);
             inserted += ins;
             updated += upd;
 
@@ -208,6 +237,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
             };
             db.ChangeBatches.Add(batch);
             await db.SaveChangesAsync(ct);
+            await ledger.FlushAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return Outcome<ApplyResult>.Success(new ApplyResult(batch.Id, inserted, updated));
@@ -271,10 +301,45 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         return problems;
     }
 
+    /// <summary>Data inside the period of an inventory that is not a draft cannot change (SPEC §2): a submitted,
+    /// reviewed or approved inventory is returned to draft first; a locked one reopens only through a restatement.</summary>
+    private async Task<List<Problem>> CheckWorkflowAsync(Guid organizationId, ChangeSet changes, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        var closed = await db.Inventories.AsNoTracking()
+            .Where(i => i.OrganizationId == organizationId && i.Status != nameof(InventoryStatus.Draft)).ToListAsync(ct);
+        if (closed.Count == 0) { return problems; }
+        void Check(string what, LocalDate start, LocalDate end)
+        {
+            var s = start.ToDateOnly();
+            var e = end.ToDateOnly();
+            foreach (var inv in closed.Where(i => i.PeriodStart <= e && i.PeriodEnd >= s))
+            {
+                var fix = inv.Status == nameof(InventoryStatus.Locked) ? "record a restatement to reopen it" : "return it to draft first";
+                problems.Add(Problem.AtField(what, $"falls in inventory '{inv.Name}', which is {inv.Status.ToLowerInvariant()}: {fix}"));
+                return;
+            }
+        }
+        foreach (var a in changes.Activities)
+        {
+            Check($"activity {a.Id}", a.Period.Start, a.Period.End);
+            if (problems.Count >= 1000) { return problems; }
+        }
+        foreach (var i in changes.Instruments) { Check($"instrument {i.Reference}", i.Period.Start, i.Period.End); }
+        return problems;
+    }
+
+    private static async Task RecordAsync(LedgerWriter ledger, string actor, string kind, Guid id, string? before, string after, CancellationToken ct)
+    {
+        if (before == after) { return; } // unchanged: nothing to record
+        await ledger.AddAsync(actor, before is null ? "create" : "update", kind, id.ToString("D"), after, ct);
+    }
+
     /// <summary>Activities go in as multi-row parameterised <c>INSERT … ON CONFLICT ("Id") DO UPDATE … WHERE the row is
     /// the same organization's</c> statements — the same SQL on SQLite and PostgreSQL, inside the caller's transaction.
     /// A conflicting id owned by another organization updates nothing and fails the whole batch.</summary>
-    private async Task<(int Inserted, int Updated)> UpsertActivitiesAsync(Guid organizationId, IReadOnlyList<ActivityRecord> activities, IProgress<int>? progress, CancellationToken ct)
+    private async Task<(int Inserted, int Updated)> UpsertActivitiesAsync(Guid organizationId, IReadOnlyList<ActivityRecord> activities,
+        LedgerWriter ledger, string appliedBy, IProgress<int>? progress, CancellationToken ct)
     {
         if (activities.Count == 0) { return (0, 0); }
         var connection = db.Database.GetDbConnection();
@@ -289,13 +354,37 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
             pragma.CommandText = "PRAGMA cache_size = -262144";
             await pragma.ExecuteNonQueryAsync(ct);
         }
-        var before = await CountOrganizationActivitiesAsync(connection, transaction, organizationId, isSqlite, ct);
+        var countBefore = await CountOrganizationActivitiesAsync(connection, transaction, organizationId, isSqlite, ct);
         var written = 0;
         DbCommand? fullBatch = null;
         try
         {
             var batchSize = isSqlite ? SqliteActivityBatch : PostgresActivityBatch;
-            foreach (var chunk in activities.Chunk(batchSize))
+            foreach (var outer in activities.Chunk(LedgerLookupBatch))
+            {
+            // What is stored now for these ids: unchanged rows are skipped, new or changed ones recorded in the ledger.
+            var ids = outer.Select(a => a.Id).ToList();
+            var existing = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            var toWrite = new List<ActivityRecord>(outer.Length);
+            foreach (var a in outer)
+            {
+                var row = RowMapping.ToRow(organizationId, a);
+                var after = LedgerContent.Of(row);
+                string? before = null;
+                if (existing.TryGetValue(a.Id, out var stored))
+                {
+                    if (stored.OrganizationId != organizationId)
+                    {
+                        throw new DomainException("activities", "an activity id belongs to another organization; nothing was written");
+                    }
+                    before = LedgerContent.Of(stored);
+                }
+                if (before == after) { continue; }
+                toWrite.Add(a);
+                await RecordAsync(ledger, appliedBy, LedgerContent.Activity, a.Id, before, after, ct);
+            }
+            written += outer.Length - toWrite.Count;
+            foreach (var chunk in toWrite.Chunk(batchSize))
             {
                 DbCommand cmd;
                 if (chunk.Length == batchSize)
@@ -315,14 +404,15 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
                     throw new DomainException("activities", "an activity id belongs to another organization; nothing was written");
                 }
                 written += chunk.Length;
-                if (progress is not null && (written % 10_000 == 0 || written == activities.Count)) { progress.Report(written); }
+            }
+            progress?.Report(written);
             }
         }
         finally
         {
             if (fullBatch is not null) { await fullBatch.DisposeAsync(); }
         }
-        var inserted = await CountOrganizationActivitiesAsync(connection, transaction, organizationId, isSqlite, ct) - before;
+        var inserted = await CountOrganizationActivitiesAsync(connection, transaction, organizationId, isSqlite, ct) - countBefore;
         return (inserted, activities.Count - inserted);
     }
 

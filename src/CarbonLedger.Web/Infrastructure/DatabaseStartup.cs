@@ -32,6 +32,9 @@ public static partial class DatabaseStartup
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<CarbonLedgerDbContext>(o => CarbonLedgerDatabase.Configure(o, settings));
         services.AddScoped<InventoryStore>();
+        services.AddScoped<BaseYearStore>();
+        services.AddScoped<LedgerStore>();
+        services.AddScoped<WorkflowStore>();
         return services;
     }
 
@@ -48,16 +51,18 @@ public static partial class DatabaseStartup
         LogTokens(logger, tokens.Count);
         await CarbonLedgerDatabase.MigrateAsync(settings, ct);
         LogMigrated(logger, settings.Provider);
-        if (!app.Configuration.GetValue("Demo:Seed", true))
-        {
-            return;
-        }
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CarbonLedgerDbContext>();
-        var demo = await DemoSeeder.EnsureDemoAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), ct);
-        LogDemo(logger, demo.OrganizationId, demo.Created);
-        var token = tokens.IssueDemoToken(demo.OrganizationId);
-        LogDemoToken(logger, token, demo.OrganizationId);
+        Guid? demoOrganization = null;
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CarbonLedgerDbContext>();
+            var demo = await DemoSeeder.EnsureDemoAsync(db, scope.ServiceProvider.GetRequiredService<IClock>(), ct);
+            LogDemo(logger, demo.OrganizationId, demo.Created);
+            var token = tokens.IssueDemoToken(demo.OrganizationId);
+            LogDemoToken(logger, token, demo.OrganizationId);
+            demoOrganization = demo.OrganizationId;
+        }
+        await AuthSetup.EnsureAccountsAsync(scope.ServiceProvider, app.Configuration, demoOrganization, logger, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} API token(s) configured under Auth:Tokens")]

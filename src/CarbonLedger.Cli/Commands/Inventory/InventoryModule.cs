@@ -63,7 +63,7 @@ public sealed class InventoryModule : ICliModule
             var snapshot = await OrganizationLookup.FindAsync(store, parse.GetValue(org)!, ct);
             var gwpSet = parse.GetValue(gwp) ?? snapshot.Organization.DefaultGwpSet;
             var inventoryName = parse.GetValue(name)!;
-            var id = await store.CreateInventoryAsync(snapshot.Organization.Id, inventoryName, period, gwpSet, mix, ct);
+            var id = await store.CreateInventoryAsync(snapshot.Organization.Id, inventoryName, period, gwpSet, mix, Environment.UserName, ct);
             if (parse.GetValue(json))
             {
                 CliRun.Json(context, new

@@ -1,3 +1,4 @@
+using CarbonLedger.Audit;
 using System.Security.Claims;
 using CarbonLedger.Common;
 using CarbonLedger.Data;
@@ -54,7 +55,7 @@ public sealed class FactorsApi : IEndpointGroup
     {
         var group = api.MapOrganization("/factors").WithTags("Factors");
         group.MapGet("/", List).WithName("ListFactors");
-        group.MapPost("/", AddCustom).WithName("AddCustomFactor").RequireAuthorization(ApiPolicies.Write);
+        group.MapPost("/", AddCustom).WithName("AddCustomFactor").RequirePermission(Permission.EditData);
         // Literal segments outrank the catch-all, so gwp-sets/{id} is never read as a factor key.
         group.MapGet("/gwp-sets/{id}", GetGwpSet).WithName("GetGwpSet");
         // Factor keys contain slashes (moenv604/stationary/diesel): a catch-all parameter.

@@ -1,3 +1,4 @@
+using CarbonLedger.Audit;
 using System.Security.Claims;
 using CarbonLedger.Data.Stores;
 using CarbonLedger.Import;
@@ -20,7 +21,7 @@ public sealed class ImportsApi : IEndpointGroup
     {
         var group = api.MapOrganization("/imports").WithTags("Imports");
         group.MapPost("/", Import).WithName("Import")
-            .RequireAuthorization(ApiPolicies.Write)
+            .RequirePermission(Permission.EditData)
             // Bearer-token API: no cookies, so no cross-site request forgery to defend against.
             .DisableAntiforgery()
             // No Accepts<IFormFile> metadata: routing would answer 415 to a wrong content type before authentication

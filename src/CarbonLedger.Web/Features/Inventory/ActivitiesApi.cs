@@ -1,3 +1,4 @@
+using CarbonLedger.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using CarbonLedger.Common;
@@ -36,7 +37,7 @@ public sealed class ActivitiesApi : IEndpointGroup
     {
         var group = api.MapOrganization("/activities").WithTags("Activities");
         group.MapGet("/", List).WithName("ListActivities");
-        group.MapPost("/", Add).WithName("AddActivity").RequireAuthorization(ApiPolicies.Write);
+        group.MapPost("/", Add).WithName("AddActivity").RequirePermission(Permission.EditData);
     }
 
     /// <summary>Filters: <paramref name="source"/> and <paramref name="facility"/> by code or id; <paramref name="from"/> /

@@ -1,3 +1,4 @@
+using CarbonLedger.Audit;
 using System.Security.Claims;
 using CarbonLedger.Common;
 using CarbonLedger.Data;
@@ -36,7 +37,7 @@ public sealed class BaseYearApi : IEndpointGroup
     {
         var group = api.MapOrganization("/base-year").WithTags("Base year");
         group.MapGet("/changes", List).WithName("ListStructuralChanges");
-        group.MapPost("/changes", Create).WithName("CreateStructuralChange").RequireAuthorization(ApiPolicies.Write);
+        group.MapPost("/changes", Create).WithName("CreateStructuralChange").RequirePermission(Permission.EditData);
         group.MapGet("/check", Check).WithName("CheckBaseYear");
     }
 

@@ -1,3 +1,4 @@
+using CarbonLedger.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using CarbonLedger.Common;
@@ -83,7 +84,7 @@ public sealed class InventoriesApi : IEndpointGroup
     {
         var group = api.MapOrganization("/inventories").WithTags("Inventories");
         group.MapGet("/", List).WithName("ListInventories");
-        group.MapPost("/", Create).WithName("CreateInventory").RequireAuthorization(ApiPolicies.Write);
+        group.MapPost("/", Create).WithName("CreateInventory").RequirePermission(Permission.EditData);
         group.MapGet("/{id:guid}/results", Results).WithName("GetInventoryResults");
         group.MapGet("/{id:guid}/lines", Lines).WithName("GetInventoryLines");
         group.MapGet("/{id:guid}/report", Report).WithName("GetInventoryReport")
@@ -95,7 +96,7 @@ public sealed class InventoriesApi : IEndpointGroup
         TypedResults.Ok<IReadOnlyList<InventoryDto>>((await store.ListInventoriesAsync(orgId, ct)).Select(ToDto).ToList());
 
     public static async Task<Results<Created<InventoryDto>, ValidationProblem>> Create(Guid orgId, CreateInventoryRequest request, InventoryStore store,
-        CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Problem>();
@@ -136,7 +137,7 @@ public sealed class InventoriesApi : IEndpointGroup
             return Validation.Invalid(problems, "Invalid inventory");
         }
         // Duplicate names come back from the store as a DomainException → 400 naming the field (ProblemExceptionHandler).
-        var id = await store.CreateInventoryAsync(orgId, request.Name!.Trim(), period!, gwpSet.Id, residual, ct);
+        var id = await store.CreateInventoryAsync(orgId, request.Name!.Trim(), period!, gwpSet.Id, residual, ApiUser.Name(http.User), ct);
         var row = await store.FindInventoryAsync(orgId, id, ct);
         return TypedResults.Created($"/api/v1/organizations/{orgId}/inventories/{id}/results", ToDto(row!));
     }

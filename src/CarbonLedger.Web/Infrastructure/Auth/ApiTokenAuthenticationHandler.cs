@@ -82,7 +82,7 @@ public sealed class ApiTokenAuthenticationHandler(
     }
 }
 
-/// <summary>Reads the token's claims.</summary>
+/// <summary>Reads the token's claims (and the signed-in user's name for cookie sessions).</summary>
 public static class ApiUser
 {
     public static Guid? OrganizationId(ClaimsPrincipal user)
@@ -94,7 +94,8 @@ public static class ApiUser
     public static string Name(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.FindFirstValue(ApiClaims.TokenName) is { Length: > 0 } n ? $"api:{n}" : "api";
+        if (user.FindFirstValue(ApiClaims.TokenName) is { Length: > 0 } n) { return $"api:{n}"; }
+        return user.Identity?.Name is { Length: > 0 } signedIn ? signedIn : "api";
     }
 
     /// <summary>Whether the token belongs to <paramref name="organizationId"/> (tenant isolation).</summary>
