@@ -7,6 +7,8 @@ public enum ReportFormat
     Xlsx,
     Csv,
     Json,
+    /// <summary>Printable A4 PDF with charts; needs a CJK font on the machine (<see cref="PdfFonts"/>).</summary>
+    Pdf,
 }
 
 /// <summary>The one entry point the CLI and the web call: build the model once with
@@ -23,17 +25,19 @@ public static class InventoryReports
             case ReportFormat.Xlsx: InventoryXlsxReport.Write(model, output); break;
             case ReportFormat.Csv: InventoryCsvReport.Write(model, output); break;
             case ReportFormat.Json: InventoryJsonReport.Write(model, output); break;
+            case ReportFormat.Pdf: InventoryPdfReport.Write(model, output); break;
             default: throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
     }
 
-    /// <summary>The file extension for <paramref name="format"/> (".html", ".xlsx", ".csv", ".json").</summary>
+    /// <summary>The file extension for <paramref name="format"/> (".html", ".xlsx", ".csv", ".json", ".pdf").</summary>
     public static string Extension(ReportFormat format) => format switch
     {
         ReportFormat.Html => ".html",
         ReportFormat.Xlsx => ".xlsx",
         ReportFormat.Csv => ".csv",
         ReportFormat.Json => ".json",
+        ReportFormat.Pdf => ".pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
@@ -44,6 +48,7 @@ public static class InventoryReports
         ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ReportFormat.Csv => "text/csv; charset=utf-8",
         ReportFormat.Json => "application/json",
+        ReportFormat.Pdf => "application/pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

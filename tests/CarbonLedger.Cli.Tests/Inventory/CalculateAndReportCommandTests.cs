@@ -149,6 +149,29 @@ public sealed class CalculateAndReportCommandTests
     }
 
     [Fact]
+    public async Task Report_PdfFromOutExtension_WritesAPdfWithPages()
+    {
+        // Given
+        using var ws = new CliWorkspace();
+        var org = await ws.CreateOrganizationWithInventoryAsync();
+        (await ws.RunDb(["import", "--org", org.ToString(), .. ws.WriteSampleFiles()])).Exit.ShouldBe(ExitCodes.Ok);
+        var path = Path.Combine(ws.Folder, "out", "report.pdf");
+
+        // When: no --format, so the format comes from ".pdf"
+        var run = await ws.RunDb("report", "--org", org.ToString(), "--inventory", "FY2024", "--lang", "zh-TW", "--out", path, "--json");
+
+        // Then: a PDF file ("%PDF-" … "%%EOF", ISO 32000-1 7.5.2/7.5.5) with a page tree, of the size the summary reports
+        run.Exit.ShouldBe(ExitCodes.Ok, run.Err);
+        var bytes = await File.ReadAllBytesAsync(path);
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        System.Text.Encoding.ASCII.GetString(bytes).TrimEnd().ShouldEndWith("%%EOF");
+        System.Text.Encoding.ASCII.GetString(bytes).ShouldContain("/Type /Pages");
+        using var summary = run.Json();
+        summary.RootElement.GetProperty("bytes").GetInt64().ShouldBe(bytes.LongLength);
+        summary.RootElement.GetProperty("format").ToString().ShouldBe("Pdf");
+    }
+
+    [Fact]
     public async Task Report_UnknownInventory_ExitsOneWithOneLine()
     {
         // Given

@@ -12,19 +12,19 @@ namespace CarbonLedger.Cli.Commands.Inventory;
 
 /// <summary><c>carbonledger report</c>: the inventory report (boundary, base year, sources, methods, factors with
 /// provenance, results, Scope 2 dual results, exclusions, data quality) rendered by <see cref="InventoryReports"/> as
-/// HTML, .xlsx, CSV or JSON in zh-TW or English (issue 2 item 9).</summary>
+/// HTML, .xlsx, CSV, JSON or PDF in zh-TW or English (issue 2 item 9; PDF: issue 3 item 6).</summary>
 public sealed class ReportModule : ICliModule
 {
     public Command Build(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cmd = new Command("report", "Write the inventory report as HTML, .xlsx, CSV or JSON, in zh-TW or English.\nExample: carbonledger report --org 3f2c…e1 --inventory FY2024 --format html --lang zh-TW --out report.html");
+        var cmd = new Command("report", "Write the inventory report as HTML, .xlsx, CSV, JSON or PDF, in zh-TW or English.\nExample: carbonledger report --org 3f2c…e1 --inventory FY2024 --format html --lang zh-TW --out report.html");
         var data = new DataOptions();
         data.AddTo(cmd);
         var org = OrganizationLookup.OrgOption();
         var inventory = OrganizationLookup.InventoryOption("Inventory id or name (default: the organization's latest)");
-        var format = new Option<string?>("--format") { Description = "html, xlsx, csv or json (default: from the --out extension)" };
-        format.AcceptOnlyFromAmong("html", "xlsx", "csv", "json");
+        var format = new Option<string?>("--format") { Description = "html, xlsx, csv, json or pdf (default: from the --out extension; pdf needs a CJK font, e.g. apt-get install fonts-noto-cjk)" };
+        format.AcceptOnlyFromAmong("html", "xlsx", "csv", "json", "pdf");
         var lang = new Option<string>("--lang") { Description = "zh-TW or en (default zh-TW)", DefaultValueFactory = _ => "zh-TW" };
         lang.AcceptOnlyFromAmong("zh-TW", "en");
         var output = new Option<string>("--out") { Description = "File to write (overwritten)", Required = true, HelpName = "file" };
@@ -91,7 +91,8 @@ public sealed class ReportModule : ICliModule
             "xlsx" => ReportFormat.Xlsx,
             "csv" => ReportFormat.Csv,
             "json" => ReportFormat.Json,
-            _ => throw new CliUsageException($"--format: give html, xlsx, csv or json (cannot tell from '{Path.GetFileName(path)}')"),
+            "pdf" => ReportFormat.Pdf,
+            _ => throw new CliUsageException($"--format: give html, xlsx, csv, json or pdf (cannot tell from '{Path.GetFileName(path)}')"),
         };
     }
 }
