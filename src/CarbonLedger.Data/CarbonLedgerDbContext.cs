@@ -26,6 +26,10 @@ public class CarbonLedgerDbContext(DbContextOptions<CarbonLedgerDbContext> optio
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
     public DbSet<AuditChecklistRow> AuditChecklists => Set<AuditChecklistRow>();
     public DbSet<FindingRow> Findings => Set<FindingRow>();
+    public DbSet<IcpPolicyRow> IcpPolicies => Set<IcpPolicyRow>();
+    public DbSet<IcpProjectRow> IcpProjects => Set<IcpProjectRow>();
+    public DbSet<CarbonFundEntryRow> CarbonFundEntries => Set<CarbonFundEntryRow>();
+    public DbSet<AllowanceEntryRow> AllowanceEntries => Set<AllowanceEntryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

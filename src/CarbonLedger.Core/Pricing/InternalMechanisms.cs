@@ -98,6 +98,15 @@ public sealed class CarbonFund
         return added;
     }
 
+    /// <summary>Replays a stored charge (amount already computed when it was charged).</summary>
+    public FundEntry Record(LocalDate date, string unit, Money amount, string note)
+    {
+        if (amount.Currency != Currency) { throw new DomainException("amount", $"the fund is in {Currency}"); }
+        var entry = new FundEntry(date, "charge", unit, amount, Balance + amount, note);
+        _entries.Add(entry);
+        return entry;
+    }
+
     public Outcome<FundEntry> Spend(LocalDate date, string project, Money amount, string note)
     {
         if (amount.Currency != Currency) { return Outcome<FundEntry>.Failure([Problem.AtField("amount", $"the fund is in {Currency}")]); }

@@ -83,6 +83,60 @@ namespace CarbonLedger.Data.Postgres.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("CarbonLedger.Data.Entities.AllowanceEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("PricePerTonne")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ToUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Tonnes")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.ToTable("allowance_entries", (string)null);
+                });
+
             modelBuilder.Entity("CarbonLedger.Data.Entities.ApiTokenRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +252,61 @@ namespace CarbonLedger.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("audit_checklists", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.CarbonFundEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<string>("Counterparty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("carbon_fund_entries", (string)null);
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.ChangeBatchRow", b =>
@@ -588,6 +697,136 @@ namespace CarbonLedger.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("audit_findings", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReviewEveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("icp_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPriceChangeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("PricePerTonne")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("icp_price_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpProjectRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("ActualCost")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("RealisedAbatementTonnes")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("icp_projects", (string)null);
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.InstrumentRow", b =>
@@ -1169,6 +1408,15 @@ namespace CarbonLedger.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CarbonLedger.Data.Entities.AllowanceEntryRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CarbonLedger.Data.Entities.ApiTokenRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
@@ -1188,6 +1436,15 @@ namespace CarbonLedger.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.AuditChecklistRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.CarbonFundEntryRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
                         .WithMany()
@@ -1309,6 +1566,33 @@ namespace CarbonLedger.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.FindingRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPriceChangeRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.IcpPolicyRow", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpProjectRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
                         .WithMany()
@@ -1445,6 +1729,11 @@ namespace CarbonLedger.Data.Postgres.Migrations
             modelBuilder.Entity("CarbonLedger.Data.Entities.FindingRow", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.Navigation("Prices");
                 });
 #pragma warning restore 612, 618
         }

@@ -78,6 +78,60 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("CarbonLedger.Data.Entities.AllowanceEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PricePerTonne")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tonnes")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.ToTable("allowance_entries", (string)null);
+                });
+
             modelBuilder.Entity("CarbonLedger.Data.Entities.ApiTokenRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -193,6 +247,61 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("audit_checklists", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.CarbonFundEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counterparty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("carbon_fund_entries", (string)null);
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.ChangeBatchRow", b =>
@@ -583,6 +692,136 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("audit_findings", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewEveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("icp_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPriceChangeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PricePerTonne")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("icp_price_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpProjectRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ActualCost")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RealisedAbatementTonnes")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("icp_projects", (string)null);
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.InstrumentRow", b =>
@@ -1160,6 +1399,15 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CarbonLedger.Data.Entities.AllowanceEntryRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CarbonLedger.Data.Entities.ApiTokenRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
@@ -1179,6 +1427,15 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.AuditChecklistRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.CarbonFundEntryRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
                         .WithMany()
@@ -1298,6 +1555,33 @@ namespace CarbonLedger.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CarbonLedger.Data.Entities.FindingRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPriceChangeRow", b =>
+                {
+                    b.HasOne("CarbonLedger.Data.Entities.IcpPolicyRow", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpProjectRow", b =>
                 {
                     b.HasOne("CarbonLedger.Data.Entities.OrganizationRow", null)
                         .WithMany()
@@ -1434,6 +1718,11 @@ namespace CarbonLedger.Data.Sqlite.Migrations
             modelBuilder.Entity("CarbonLedger.Data.Entities.FindingRow", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("CarbonLedger.Data.Entities.IcpPolicyRow", b =>
+                {
+                    b.Navigation("Prices");
                 });
 #pragma warning restore 612, 618
         }

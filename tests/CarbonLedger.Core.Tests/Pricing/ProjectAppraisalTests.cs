@@ -140,3 +140,48 @@ public sealed class ProjectAppraisalTests
         flat.Select(c => c.NpvWithCarbon.Amount).ShouldBeInOrder(SortDirection.Ascending);
     }
 }
+
+public sealed class ProjectSpecTests
+{
+    [Fact]
+    public void ToInputs_TaipowerSeries_UsesEachYearAndFallsBackWithANote()
+    {
+        // Given a project from 2024 for 3 years on the shipped Taipower series (2024 = 0.474 kgCO2e/kWh; 2025-2026 not
+        // yet published, so the library falls back to 2024 and says so)
+        var spec = new ProjectSpec
+        {
+            Name = "LED", Capex = 100_000m, HorizonYears = 3, FirstYear = 2024, EnergySaved = 10m, EnergyUnit = "MWh",
+            TariffPerKwh = 4m, DiscountRate = 0.05m, CarbonPricePerTonne = 1_500m,
+        };
+
+        // When
+        var inputs = spec.ToInputs(CarbonLedger.Factors.ReferenceLibrary.Create()).Value;
+        var result = ProjectAppraisal.Appraise(inputs).Value;
+
+        // Then 10 MWh = 10,000 kWh × 0.474 / 1000 = 4.74 t each year; 2025's source names the fallback
+        result.Years.Skip(1).Select(y => y.AbatementTonnes).ShouldBe([4.74m, 4.74m, 4.74m]);
+        result.Years[1].GridFactorSource!.ShouldNotContain("no 2024 value");
+        result.Years[2].GridFactorSource!.ShouldContain("no 2025 value");
+    }
+
+    [Fact]
+    public void ToInputs_YearBeforeTheSeries_ClearErrorNamingTheYear()
+    {
+        // Given a project starting 1999, before Taipower's series (2005-2024)
+        var spec = new ProjectSpec { Name = "old", Capex = 1m, HorizonYears = 2, FirstYear = 1999, EnergySaved = 1m, TariffPerKwh = 1m, DiscountRate = 0m };
+
+        // When / Then
+        var outcome = spec.ToInputs(CarbonLedger.Factors.ReferenceLibrary.Create());
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Problems[0].Location.Field.ShouldBe("gridFactor");
+        outcome.Problems[0].Message.ShouldContain("year 1999");
+    }
+
+    [Fact]
+    public void ToInputs_NonEnergyUnitAndBadCurrency_Named()
+    {
+        var spec = new ProjectSpec { Name = "x", Currency = "dollars", Capex = 1m, HorizonYears = 1, FirstYear = 2024, EnergySaved = 1m, EnergyUnit = "L" };
+        var outcome = spec.ToInputs(CarbonLedger.Factors.ReferenceLibrary.Create());
+        outcome.Problems.Select(p => p.Location.Field).ShouldBe(["currency", "energyUnit"], ignoreOrder: true);
+    }
+}
