@@ -135,7 +135,13 @@ public static class LedgerContent
         });
     }
 
-    public static string Decimal(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    /// <summary>Every decimal column is numeric(28,10) (Configurations' <c>Precision.Amount</c>): PostgreSQL rounds a
+    /// value with more than ten decimals half away from zero when storing it, SQLite keeps the text as given. Rounding here
+    /// the same way makes the content of what was written equal the content of what either engine reads back.</summary>
+    public static string Decimal(decimal value) =>
+        Math.Round(value, StoredDecimals, MidpointRounding.AwayFromZero).ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private const int StoredDecimals = 10;
 
     public static string Instant(DateTimeOffset at)
     {

@@ -64,7 +64,13 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
     public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Guid organizationId, Guid inventoryId, CancellationToken ct = default)
     {
         var rows = await db.WorkflowEvents.AsNoTracking().Where(e => e.OrganizationId == organizationId && e.InventoryId == inventoryId).ToListAsync(ct);
-        return rows.OrderBy(r => r.At).ThenBy(r => r.Id)
+        // In the order taken: the ledger sequence of each step's entry (steps within one clock reading, or one
+        // microsecond on PostgreSQL, have equal times).
+        var ids = rows.Select(r => r.Id.ToString("D")).ToList();
+        var sequence = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.OrganizationId == organizationId && e.EntityKind == "workflow" && ids.Contains(e.EntityId))
+            .Select(e => new { e.EntityId, e.Sequence }).ToDictionaryAsync(e => e.EntityId, e => e.Sequence, ct);
+        return rows.OrderBy(r => sequence.GetValueOrDefault(r.Id.ToString("D"), long.MaxValue)).ThenBy(r => r.At).ThenBy(r => r.Id)
             .Select(r => new WorkflowEvent(r.Id, Enum.Parse<WorkflowAction>(r.Action), InventoryWorkflow.Parse(r.FromStatus), InventoryWorkflow.Parse(r.ToStatus),
                 r.Actor, r.At.ToInstant(), r.Reason)).ToList();
     }

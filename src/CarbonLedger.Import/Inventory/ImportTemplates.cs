@@ -11,6 +11,8 @@ public enum TemplateKind
     Activity,
     /// <summary>The organization's own emission factors (排放係數), one row per gas.</summary>
     Factors,
+    /// <summary>A published emission table to recompute in an internal audit (內部稽核); not part of an inventory import.</summary>
+    PublishedTable,
 }
 
 /// <summary>How a column's values are written; decides how the .xlsx template stores the example.</summary>

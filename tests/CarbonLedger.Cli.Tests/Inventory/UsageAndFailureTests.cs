@@ -8,7 +8,7 @@ public sealed class UsageAndFailureTests
     [InlineData("org", "create", "--name", "X")]
     [InlineData("import", "--org", "x")]
     [InlineData("inventory", "create", "--org", "x", "--name", "FY", "--gwp", "AR9", "--year", "2024")]
-    [InlineData("report", "--org", "x", "--out", "r.pdf", "--format", "pdf")]
+    [InlineData("report", "--org", "x", "--out", "r.docx", "--format", "docx")]
     [InlineData("db")]
     [InlineData("db", "status", "--provider", "oracle")]
     public async Task Run_ParserRejectsArguments_ExitsTwo(params string[] args)
