@@ -1,8 +1,12 @@
+using CarbonLedger.Web.Components;
 using CarbonLedger.Web.Features.Demo;
 using CarbonLedger.Web.Infrastructure;
 using CarbonLedger.Web.Infrastructure.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve the component library's static files (MudBlazor's CSS/JS) from the build output in every environment, so
+// `dotnet run` works without a publish step or ASPNETCORE_ENVIRONMENT=Development (a no-op in a published app).
+builder.WebHost.UseStaticWebAssets();
 
 var database = DatabaseStartup.Settings(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCarbonLedgerData(database);
@@ -13,6 +17,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
 
 builder.Services.AddCarbonLedgerAuth();
 builder.Services.AddAntiforgery();
+builder.Services.AddCarbonLedgerUi();
 
 var app = builder.Build();
 
@@ -25,6 +30,7 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapApiIndex();
 app.MapDemoPage();
+app.MapCarbonLedgerUi();
 // Every /api/v1 endpoint — this and any added later — needs a token; tenant endpoints also check the route's
 // organization against the token's (TenantIsolation). Web.Tests enumerates the endpoints to keep it that way.
 app.MapEndpointGroups().RequireAuthorization(ApiPolicies.Read);

@@ -35,6 +35,7 @@ public static partial class DatabaseStartup
         services.AddScoped<BaseYearStore>();
         services.AddScoped<LedgerStore>();
         services.AddScoped<WorkflowStore>();
+        services.AddScoped<InternalAuditStore>();
         return services;
     }
 

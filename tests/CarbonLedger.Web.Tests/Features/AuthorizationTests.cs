@@ -23,6 +23,10 @@ public sealed partial class AuthorizationTests(WebAppFixture app) : IClassFixtur
         "orgId" => WebAppFixture.DemoOrgId.ToString(),
         "id" => app.DemoInventoryId.ToString(),
         "key" => "tw-grid",
+        "action" => "submit",
+        // Ids of records that need not exist (checklists, findings, evidence, members …): a well-formed id reaches the
+        // endpoint, so authentication and tenant isolation answer before any lookup.
+        var name when name.EndsWith("Id", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
         _ => "x",
     });
 
@@ -81,6 +85,12 @@ public sealed partial class AuthorizationTests(WebAppFixture app) : IClassFixtur
         { "POST", "inventories" },
         { "POST", "factors" },
         { "POST", "imports" },
+        { "POST", "audit/checklists" },
+        { "POST", "audit/findings" },
+        { "POST", "audit/recompute" },
+        { "POST", "evidence" },
+        { "POST", "members" },
+        { "GET", "members" },
     };
 
     [Theory]

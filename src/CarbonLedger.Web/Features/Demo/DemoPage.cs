@@ -9,8 +9,8 @@ using NodaTime;
 
 namespace CarbonLedger.Web.Features.Demo;
 
-/// <summary>The plain server-rendered page at <c>/</c> showing the demo organization's inventory (the full web app is a
-/// later issue). PUBLIC ON PURPOSE, AND ONLY FOR THE ORGANIZATION FLAGGED <c>IsDemo</c>: its data is fictional
+/// <summary>The plain server-rendered page at <c>/demo</c> showing the demo organization's inventory without signing in
+/// (the web app itself needs a login). PUBLIC ON PURPOSE, AND ONLY FOR THE ORGANIZATION FLAGGED <c>IsDemo</c>: its data is fictional
 /// (綠橋貿易 GreenBridge Trading), so showing it without a token leaks nothing. Every other organization's data is
 /// served only under <c>/api/v1</c> to a token of that organization.</summary>
 public static class DemoPage
@@ -21,7 +21,7 @@ public static class DemoPage
     public static IEndpointRouteBuilder MapDemoPage(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/", Page).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/demo", Page).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/demo/report", Report).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

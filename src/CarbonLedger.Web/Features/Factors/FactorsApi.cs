@@ -1,5 +1,5 @@
-using CarbonLedger.Audit;
 using System.Security.Claims;
+using CarbonLedger.Audit;
 using CarbonLedger.Common;
 using CarbonLedger.Data;
 using CarbonLedger.Data.Stores;

@@ -1,5 +1,5 @@
-using CarbonLedger.Audit;
 using System.Security.Claims;
+using CarbonLedger.Audit;
 using CarbonLedger.Data.Stores;
 using CarbonLedger.Import;
 using CarbonLedger.Web.Features.Inventory;
@@ -22,7 +22,8 @@ public sealed class ImportsApi : IEndpointGroup
         var group = api.MapOrganization("/imports").WithTags("Imports");
         group.MapPost("/", Import).WithName("Import")
             .RequirePermission(Permission.EditData)
-            // Bearer-token API: no cookies, so no cross-site request forgery to defend against.
+            // Token clients post without an anti-forgery token; a cookie-authenticated request is checked in the handler
+            // (UploadAntiforgery), after the tenant filter, so anonymous and foreign callers still get 401/404 first.
             .DisableAntiforgery()
             // No Accepts<IFormFile> metadata: routing would answer 415 to a wrong content type before authentication
             // runs, and every /api/v1 endpoint must answer 401 first. The handler checks the content type itself.
@@ -34,6 +35,10 @@ public sealed class ImportsApi : IEndpointGroup
         ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await UploadAntiforgery.CheckAsync(request.HttpContext) is { } forged)
+        {
+            return forged;
+        }
         if (!request.HasFormContentType)
         {
             return Problem(StatusCodes.Status400BadRequest, "Expected multipart/form-data", "Upload the files as multipart/form-data parts.", []);

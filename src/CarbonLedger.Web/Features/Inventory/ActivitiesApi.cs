@@ -1,6 +1,6 @@
-using CarbonLedger.Audit;
 using System.Globalization;
 using System.Security.Claims;
+using CarbonLedger.Audit;
 using CarbonLedger.Common;
 using CarbonLedger.Data;
 using CarbonLedger.Data.Stores;
@@ -98,9 +98,10 @@ public sealed class ActivitiesApi : IEndpointGroup
     }
 
     public static async Task<Results<Created<ActivityDto>, ValidationProblem, ProblemHttpResult>> Add(Guid orgId, ActivityRequest request,
-        InventoryStore store, IClock clock, ClaimsPrincipal user, CancellationToken ct)
+        InventoryStore store, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
         var snapshot = await store.LoadAsync(orgId, ct);
         if (snapshot is null)
         {
@@ -116,6 +117,12 @@ public sealed class ActivitiesApi : IEndpointGroup
         {
             source = snapshot.Sources.FirstOrDefault(s => s.Code == request.Source || s.Id.ToString() == request.Source.ToLowerInvariant());
             if (source is null) { problems.Add(Problem.AtField("source", $"no source '{request.Source}' in this organization")); }
+            else if (!http.Member().CanEditFacility(source.FacilityId))
+            {
+                // A contributor scoped to some facilities may not write another facility's data (SPEC §2 "per facility").
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                    detail: $"source '{source.Code}' belongs to a facility outside this member's facilities");
+            }
         }
         if (request.Quantity is null) { problems.Add(Problem.AtField("quantity", "is required")); }
         Unit? unit = null;

@@ -1,6 +1,6 @@
-using CarbonLedger.Audit;
 using System.Globalization;
 using System.Security.Claims;
+using CarbonLedger.Audit;
 using CarbonLedger.Common;
 using CarbonLedger.Data;
 using CarbonLedger.Data.Entities;
@@ -222,12 +222,12 @@ public sealed class InventoriesApi : IEndpointGroup
         return TypedResults.Ok(new PagedList<LineDto>(p, size, lines.Count, items));
     }
 
-    /// <summary>The inventory report as a file: html, xlsx, csv or json; zh-TW (default) or en.</summary>
+    /// <summary>The inventory report as a file: html, pdf, xlsx, csv or json; zh-TW (default) or en.</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid orgId, Guid id, string? format, string? lang,
         InventoryStore store, CarbonLedgerDbContext db, IClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (!CalculatedInventory.TryParseFormat(format, out var reportFormat)) { problems.Add(Problem.AtField("format", "must be html, xlsx, csv or json")); }
+        if (!CalculatedInventory.TryParseFormat(format, out var reportFormat)) { problems.Add(Problem.AtField("format", "must be html, pdf, xlsx, csv or json")); }
         if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "must be zh-TW or en")); }
         if (problems.Count > 0)
         {

@@ -59,6 +59,7 @@ public sealed record CalculatedInventory(InventoryRow Inventory, OrganizationSna
             "XLSX" => Set(ReportFormat.Xlsx, out format),
             "CSV" => Set(ReportFormat.Csv, out format),
             "JSON" => Set(ReportFormat.Json, out format),
+            "PDF" => Set(ReportFormat.Pdf, out format),
             _ => false,
         };
 

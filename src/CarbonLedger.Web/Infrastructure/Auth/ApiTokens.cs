@@ -3,7 +3,8 @@ using System.Text;
 
 namespace CarbonLedger.Web.Infrastructure.Auth;
 
-/// <summary>The roles an API token carries (SPEC §2 roles, reduced to what issue 2's endpoints distinguish).</summary>
+/// <summary>Role codes of configured API tokens; any code <see cref="CarbonLedger.Audit.AccessRules.TryParse"/> knows
+/// (admin, contributor, reviewer, verifier, viewer) is accepted.</summary>
 public static class ApiRoles
 {
     public const string Admin = "admin";
@@ -12,7 +13,7 @@ public static class ApiRoles
 
     public static readonly IReadOnlyList<string> All = [Admin, Contributor, Viewer];
 
-    public static bool IsKnown(string? role) => role is Admin or Contributor or Viewer;
+    public static bool IsKnown(string? role) => CarbonLedger.Audit.AccessRules.TryParse(role, out _);
 }
 
 /// <summary>Authorization policy names: every /api/v1 endpoint needs <see cref="Read"/>; writes need <see cref="Write"/>.</summary>
@@ -71,7 +72,7 @@ public sealed class ApiTokenRegistry
             var role = (section["Role"] ?? ApiRoles.Viewer).Trim().ToLowerInvariant();
             if (!ApiRoles.IsKnown(role))
             {
-                throw new InvalidOperationException($"{where}:Role must be one of {string.Join(", ", ApiRoles.All)}");
+                throw new InvalidOperationException($"{where}:Role must be one of admin, contributor, reviewer, verifier, viewer");
             }
             _entries.Add(new ApiTokenEntry(bytes, org, role, section["Name"] ?? $"token {index}"));
             index++;

@@ -13,7 +13,7 @@ public sealed class DemoPageTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         using var client = app.Client();
 
         // When the home page is opened
-        using var response = await client.GetAsync("/");
+        using var response = await client.GetAsync("/demo");
 
         // Then it shows the fictional demo company, the banner, the tables and the report links
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -37,7 +37,7 @@ public sealed class DemoPageTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         using var client = app.Client();
 
         // When the English page is opened
-        var html = await client.GetStringAsync("/?lang=en");
+        var html = await client.GetStringAsync("/demo?lang=en");
 
         // Then the total appears formatted with thousands separators and three decimals
         html.ShouldContain("lang=\"en\"");

@@ -80,8 +80,8 @@ public sealed class InventoriesApiTests(WebAppFixture app) : IClassFixture<WebAp
         // Given a viewer
         using var client = app.Client(WebAppFixture.DemoViewerToken);
 
-        // When the query asks for a pdf in French
-        using var response = await client.GetAsync($"/api/v1/organizations/{WebAppFixture.DemoOrgId}/inventories/{app.DemoInventoryId}/report?format=pdf&lang=fr");
+        // When the query asks for a .docx (not a report format) in French
+        using var response = await client.GetAsync($"/api/v1/organizations/{WebAppFixture.DemoOrgId}/inventories/{app.DemoInventoryId}/report?format=docx&lang=fr");
 
         // Then both are named
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
