@@ -1,10 +1,13 @@
 using System.Reflection;
 using CarbonLedger.Bench;
 
-// Usage: dotnet run -c Release --project bench/CarbonLedger.Bench -- [--quick] [NAME ...]
+// Usage: dotnet run -c Release --project bench/CarbonLedger.Bench -- [--quick] [--duration SECONDS] [NAME ...]
 // With no NAME every benchmark runs. Each prints its own figures.
 var quick = args.Contains("--quick");
-var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+// Options that take a value (dashboard-load's --duration SECONDS): their value is not a benchmark name.
+string[] valued = ["--duration"];
+var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1])))
+    .ToHashSet(StringComparer.OrdinalIgnoreCase);
 var all = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
