@@ -18,6 +18,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
 builder.Services.AddCarbonLedgerAuth();
 builder.Services.AddAntiforgery();
 builder.Services.AddCarbonLedgerUi();
+builder.Services.AddOutputCache(o => o.AddBasePolicy(new CarbonLedger.Web.Features.Dashboard.DashboardOutputCache()));
 
 var app = builder.Build();
 
@@ -26,6 +27,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapApiIndex();
