@@ -21,6 +21,17 @@ public static class Ui
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Taipei time (UTC+8, no daylight saving since 1979; tzdb via NodaTime, so no OS time-zone data is needed).</summary>
+    private static readonly NodaTime.DateTimeZone Taipei = NodaTime.DateTimeZoneProviders.Tzdb["Asia/Taipei"];
+
+    /// <summary>An audit stamp as local date-time in Asia/Taipei, ISO-like <c>yyyy-MM-dd HH:mm</c>.</summary>
+    public static string Local(NodaTime.Instant at) => at.InZone(Taipei).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Local(DateTimeOffset at) => Local(NodaTime.Instant.FromDateTimeOffset(at));
+
+    /// <summary>The exact instant in UTC (a tooltip behind <see cref="Local(NodaTime.Instant)"/>).</summary>
+    public static string Utc(NodaTime.Instant at) => Stamp(at.ToDateTimeOffset());
+
     public static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Role(CarbonLedger.Audit.OrganizationRole role) => role switch

@@ -36,6 +36,8 @@ public static partial class DatabaseStartup
         services.AddScoped<LedgerStore>();
         services.AddScoped<WorkflowStore>();
         services.AddScoped<InternalAuditStore>();
+        services.AddScoped<PricingStore>();
+        services.AddScoped<EvidenceStore>();
         return services;
     }
 

@@ -41,9 +41,10 @@ public sealed record BlendComponentDto(string Gas, decimal MassFraction);
 
 public sealed record GwpSetDto(string Id, string Name, string Source, IReadOnlyList<GwpValueDto> Gases, IReadOnlyList<BlendDto> Blends);
 
-/// <summary>A custom factor (supplier-specific, measured) in the organization's own factor set.</summary>
+/// <summary>A custom factor (supplier-specific, measured) in the organization's own factor set. <paramref name="SetName"/>,
+/// <paramref name="Publisher"/> and <paramref name="Version"/> name that set (defaults: "Organization factors", "organization", "api").</summary>
 public sealed record CustomFactorRequest(string? Key, string? Name, int? Year, string? PerUnit, IReadOnlyList<GasFactorRequest>? Gases, string? Source,
-    decimal? UncertaintyPercent);
+    decimal? UncertaintyPercent, string? SetName = null, string? Publisher = null, string? Version = null);
 
 public sealed record GasFactorRequest(string? Gas, decimal? Value, string? MassUnit);
 
@@ -137,58 +138,12 @@ public sealed class FactorsApi : IEndpointGroup
         InventoryStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Key)) { problems.Add(Problem.AtField("key", "is required")); }
-        else if (request.Key.StartsWith("gas/", StringComparison.OrdinalIgnoreCase) || request.Key.StartsWith("leak/", StringComparison.OrdinalIgnoreCase))
+        var built = CustomFactorBuilder.Build(orgId, request, "api");
+        if (!built.Succeeded)
         {
-            problems.Add(Problem.AtField("key", "gas/… and leak/… are reserved for synthesised factors"));
+            return Validation.Invalid(built.Problems, "Invalid factor");
         }
-        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required")); }
-        if (string.IsNullOrWhiteSpace(request.Source)) { problems.Add(Problem.AtField("source", "is required (who published or measured it)")); }
-        if (request.Year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", "is not a plausible year")); }
-        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative")); }
-        Unit? perUnit = null;
-        if (string.IsNullOrWhiteSpace(request.PerUnit)) { problems.Add(Problem.AtField("perUnit", "is required")); }
-        else if (!UnitCatalog.TryParse(request.PerUnit, out var u)) { problems.Add(Problem.AtField("perUnit", $"unknown unit '{request.PerUnit}'")); }
-        else { perUnit = u; }
-        var gases = new List<GasFactor>();
-        if (request.Gases is not { Count: > 0 })
-        {
-            problems.Add(Problem.AtField("gases", "at least one gas is required"));
-        }
-        else
-        {
-            for (var i = 0; i < request.Gases.Count; i++)
-            {
-                var g = request.Gases[i];
-                var field = $"gases[{i}]";
-                if (string.IsNullOrWhiteSpace(g.Gas)) { problems.Add(Problem.AtField($"{field}.gas", "is required")); continue; }
-                if (g.Value is null) { problems.Add(Problem.AtField($"{field}.value", "is required")); continue; }
-                if (!UnitCatalog.TryParse(g.MassUnit ?? "kg", out var mass)) { problems.Add(Problem.AtField($"{field}.massUnit", $"unknown unit '{g.MassUnit}'")); continue; }
-                try
-                {
-                    gases.Add(new GasFactor(GreenhouseGas.FromCode(g.Gas), g.Value.Value, mass));
-                }
-                catch (DomainException ex)
-                {
-                    problems.Add(Problem.AtField($"{field}.{ex.Field}", ex.Reason));
-                }
-            }
-        }
-        if (problems.Count > 0)
-        {
-            return Validation.Invalid(problems, "Invalid factor");
-        }
-        EmissionFactor factor;
-        try
-        {
-            var set = new FactorSet($"custom/{orgId:N}", "Organization factors", "organization", "api", null, "custom", "organization's own", request.Source!, IsCustom: true);
-            factor = new EmissionFactor(request.Key!.Trim(), set, request.Name!, perUnit!, gases, request.Year, "custom", request.Source, request.UncertaintyPercent);
-        }
-        catch (DomainException ex)
-        {
-            return Validation.Invalid([Problem.AtField(ex.Field, ex.Reason)], "Invalid factor");
-        }
+        var factor = built.Value;
         var outcome = await store.ApplyAsync(orgId, new ChangeSet { CustomFactors = [factor], Origin = "api: POST factors" }, ApiUser.Name(user), null, ct);
         if (!outcome.Succeeded)
         {
