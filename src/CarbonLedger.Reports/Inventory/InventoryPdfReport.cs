@@ -605,6 +605,16 @@ internal sealed class PdfPageWriter : IDisposable
         if (total is not null) { DrawRow(total, bold, TotalFill, header: false); }
     }
 
+    /// <summary>A figure the caller draws (the ICP report's cash-flow and MACC charts) in a box as wide as the content and
+    /// <paramref name="height"/> points high, on this page when it fits, else on the next.</summary>
+    public void Figure(float height, Action<SKCanvas, SKRect, SKTypeface> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        Ensure(height + 8f);
+        draw(_canvas, new SKRect(Margin, _y, Margin + ContentWidth, _y + height), _regular);
+        _y += height + 8f;
+    }
+
     /// <summary>Horizontal bars, one group per label and one bar per series, each with its value in tonnes, on a common
     /// scale from zero with gridlines.</summary>
     public void HorizontalBars(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, SKColor Color, IReadOnlyList<decimal> Values)> series)

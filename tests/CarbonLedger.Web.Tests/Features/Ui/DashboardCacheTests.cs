@@ -12,25 +12,10 @@ namespace CarbonLedger.Web.Tests.Features.Ui;
 /// Its own app instance: it adds an activity.</summary>
 public sealed partial class DashboardCacheTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     [GeneratedRegex("data-testid=\"total-location\" data-value=\"([0-9.]+)\"")]
     private static partial Regex TotalLocation();
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = app.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var html = await browser.GetStringAsync("/account/login");
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Form.Email"] = email, ["Form.Password"] = AuthSetup.DemoPassword,
-        });
-        using var signedIn = await browser.PostAsync("/account/login", form);
-        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => app.SignedInAsync(email);
 
     private static decimal Total(string html) => decimal.Parse(TotalLocation().Match(html).Groups[1].Value, CultureInfo.InvariantCulture);
 

@@ -9,31 +9,14 @@ namespace CarbonLedger.Web.Tests.Features.Ui;
 
 /// <summary>The browser UI through the real pipeline: the static-SSR login form with antiforgery, cookie sign-in, the
 /// dashboard's figures against the API's, tenant isolation (404) and the anonymous redirect.</summary>
-public sealed partial class UiPagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed class UiPagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    private HttpClient Browser() =>
-        app.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Browser() => app.Browser();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static Task<string> AntiforgeryTokenAsync(HttpClient browser) => BrowserSession.AntiforgeryTokenAsync(browser);
 
-    private static async Task<string> AntiforgeryTokenAsync(HttpClient browser)
-    {
-        var html = await browser.GetStringAsync("/account/login");
-        var match = AntiforgeryField().Match(html);
-        match.Success.ShouldBeTrue("the login form carries an antiforgery field");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
-    {
-        var token = await AntiforgeryTokenAsync(browser);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Form.Email"] = email, ["Form.Password"] = password,
-        });
-        return await browser.PostAsync("/account/login", form);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
+        BrowserSession.SignInAsync(browser, email, password);
 
     [Fact]
     public async Task Login_Get_RendersFormWithAntiforgeryFieldAndDemoLogins()
@@ -47,7 +30,7 @@ public sealed partial class UiPagesTests(WebAppFixture app) : IClassFixture<WebA
 
         // Then the form posts with an antiforgery token, and the demo logins (the demo organization is seeded) are listed
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        AntiforgeryField().IsMatch(html).ShouldBeTrue();
+        html.ShouldContain("name=\"__RequestVerificationToken\" value=\"");
         html.ShouldContain("data-testid=\"login-email\"");
         html.ShouldContain("data-testid=\"demo-logins\"");
         html.ShouldContain(AuthSetup.DemoLogins[0].Email);
