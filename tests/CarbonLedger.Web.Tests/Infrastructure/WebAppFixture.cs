@@ -29,6 +29,8 @@ public class WebAppFixture : IAsyncLifetime
     public const string DemoContributorToken = "test-demo-contributor-1b2c3d";
     public const string DemoViewerToken = "test-demo-viewer-9e8d7c";
     public const string OrgBAdminToken = "test-orgb-admin-5a6b7c";
+    public const string DemoReviewerToken = "test-demo-reviewer-4d5e6f";
+    public const string DemoVerifierToken = "test-demo-verifier-8a9b0c";
 
     private readonly DatabaseProvider _provider;
     private TestDatabase? _database;
@@ -100,6 +102,8 @@ public class WebAppFixture : IAsyncLifetime
                 (DemoContributorToken, DemoOrgId, ApiRoles.Contributor),
                 (DemoViewerToken, DemoOrgId, ApiRoles.Viewer),
                 (OrgBAdminToken, OrgBId, ApiRoles.Admin),
+                (DemoReviewerToken, DemoOrgId, "reviewer"),
+                (DemoVerifierToken, DemoOrgId, "verifier"),
             ];
             for (var i = 0; i < tokens.Length; i++)
             {
