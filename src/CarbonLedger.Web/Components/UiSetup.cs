@@ -18,6 +18,7 @@ public static partial class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, ZhTwMudLocalizer>(); // MudBlazor's own texts in zh-TW
         services.AddMemoryCache();
         services.AddSingleton<DashboardService>();
         services.Configure<RequestLocalizationOptions>(o =>
