@@ -58,7 +58,7 @@ public static class InventoryCalculator
         if (chunkCount == 1) { Run(0); } else { Parallel.For(0, chunkCount, Run); }
 
         var lines = new List<EmissionLine>(chunks.Sum(c => c.Lines.Count) + 16);
-        var electricity = new List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)>();
+        var electricity = new List<ElectricityUse>(chunks.Sum(c => c.Electricity.Count));
         foreach (var chunk in chunks)
         {
             lines.AddRange(chunk.Lines);
@@ -80,7 +80,7 @@ public static class InventoryCalculator
         private readonly Dictionary<Guid, SourceContext> _contexts = [];
         public List<EmissionLine> Lines { get; } = new(capacity + (capacity / 8));
         public List<Problem> Problems { get; } = [];
-        public List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)> Electricity { get; } = [];
+        public List<ElectricityUse> Electricity { get; } = [];
         public List<string> Notes { get; } = [];
 
         public bool TryGetContext(Dictionary<Guid, SourceContext> master, Guid sourceId, out SourceContext context)
@@ -110,27 +110,27 @@ public static class InventoryCalculator
                 chunk.Problems.Add(Locate(activity, "period", $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} lies outside the reporting period {input.Period}"));
                 continue;
             }
-            var resolved = ctx.Factor(input.Factors, activity.Period.End.Year);
+            var entry = ctx.Entry(input.Factors, activity.Period.End.Year);
+            var resolved = entry.Resolution;
             if (!resolved.Succeeded)
             {
                 chunk.Problems.Add(Locate(activity, "factorKey", $"source {ctx.Source.Code}: {resolved.Problems[0].Message}"));
                 continue;
             }
             var (factor, note) = (resolved.Value.Factor, resolved.Value.Note);
-            if (!activity.Quantity.Unit.IsConvertibleTo(factor.PerUnit))
+            var unit = activity.Quantity.Unit;
+            if (!entry.TryConversion(unit, out var conversion))
             {
                 chunk.Problems.Add(Locate(activity, "unit",
-                    $"source {ctx.Source.Code}: {new UnitMismatchException(activity.Quantity.Unit, factor.PerUnit).Message} (factor {factor.Key} is per {factor.PerUnit.Code})"));
+                    $"source {ctx.Source.Code}: {new UnitMismatchException(unit, factor.PerUnit).Message} (factor {factor.Key} is per {factor.PerUnit.Code})"));
                 continue;
             }
             // Same unit: no multiply by 1 (decimal multiplication is the hot path's main cost; × 1 changes nothing).
-            var amount = ReferenceEquals(activity.Quantity.Unit, factor.PerUnit)
-                ? activity.Quantity.Value
-                : activity.Quantity.Value * activity.Quantity.Unit.FactorTo(factor.PerUnit);
+            var amount = conversion is null ? activity.Quantity.Value : activity.Quantity.Value * conversion.Value;
             GasAmount[] gases;
             try
             {
-                gases = ctx.Gases(factor, gwp, amount);
+                gases = ctx.Gases(entry, gwp, amount);
             }
             catch (DomainException ex)
             {
@@ -138,17 +138,20 @@ public static class InventoryCalculator
                 continue;
             }
             var isElectricity = ctx.Source.Type == SourceType.PurchasedElectricity;
-            chunk.Lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases,
-                ctx.Source.Scope == Scope.Scope2 ? Scope2Method.LocationBased : null, null));
+            chunk.Lines.Add(new EmissionLine(activity, entry.Basis!, amount, gases, ctx.Source.Scope == Scope.Scope2 ? Scope2Method.LocationBased : null));
             if (note is not null && !chunk.Notes.Contains(note)) { chunk.Notes.Add(note); }
             if (isElectricity)
             {
-                chunk.Electricity.Add((activity, ctx, activity.Quantity.ConvertTo(UnitCatalog.KilowattHour).Value));
+                // In kWh already and the factor per kWh: the market-based line of the uncovered part, if that is all of it,
+                // has exactly these gases (same factor, same amount), so it shares the array instead of computing it again.
+                var inKwh = ReferenceEquals(unit, UnitCatalog.KilowattHour);
+                chunk.Electricity.Add(new ElectricityUse(activity, ctx, inKwh ? activity.Quantity.Value : activity.Quantity.ConvertTo(UnitCatalog.KilowattHour).Value,
+                    inKwh && conversion is null ? gases : null));
             }
             else if (ctx.Source.Scope == Scope.Scope2)
             {
                 // Steam/heat: no instruments modelled, so the market-based figure equals the supplier's factor.
-                chunk.Lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, factor, note, amount, gases, Scope2Method.MarketBased, null));
+                chunk.Lines.Add(new EmissionLine(activity, entry.Basis!, amount, gases, Scope2Method.MarketBased));
             }
         }
 
@@ -158,7 +161,7 @@ public static class InventoryCalculator
         new(new ProblemLocation(Field: $"activity {a.Id}{(a.Evidence is null ? "" : $" ({a.Evidence})")}.{field}"), message);
 
     private static List<InstrumentUsage> MarketBased(InventoryInput input, GwpSet gwp,
-        List<(ActivityRecord Activity, SourceContext Context, decimal Kwh)> electricity, List<EmissionLine> lines, List<string> notes)
+        List<ElectricityUse> electricity, List<EmissionLine> lines, List<string> notes)
     {
         var remaining = input.Instruments.ToDictionary(i => i.Id, i => i.KilowattHours);
         // Facility-specific instruments before organization-wide ones; zero-emission before supplier-specific (ch. 6.11);
@@ -175,9 +178,20 @@ public static class InventoryCalculator
                 ? "market-based Scope 2: no residual-mix factor is published for Taiwan; electricity not covered by an instrument uses the grid average factor (Scope 2 Guidance 6.11.2)"
                 : $"market-based Scope 2: uncovered electricity uses the residual mix {input.ResidualMix.RateKgPerKwh} kgCO2e/kWh ({input.ResidualMix.Source})");
         }
-        foreach (var (activity, ctx, kwh) in electricity.OrderBy(e => e.Activity.Period.Start).ThenBy(e => e.Context.Facility.Code, StringComparer.Ordinal).ThenBy(e => e.Activity.Id))
+        // By period start, facility code (ordinal), activity id; ties keep their input order (as a stable sort would).
+        var sorted = new (ElectricityUse Use, int Index)[electricity.Count];
+        for (var i = 0; i < sorted.Length; i++) { sorted[i] = (electricity[i], i); }
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var c = a.Use.Activity.Period.Start.CompareTo(b.Use.Activity.Period.Start);
+            if (c == 0) { c = string.CompareOrdinal(a.Use.Context.Facility.Code, b.Use.Context.Facility.Code); }
+            if (c == 0) { c = a.Use.Activity.Id.CompareTo(b.Use.Activity.Id); }
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        foreach (var ((activity, ctx, kwh, locationGases), _) in sorted)
         {
             var left = kwh;
+            var covered = false;
             foreach (var instrument in ordered)
             {
                 if (left <= 0) { break; }
@@ -188,6 +202,7 @@ public static class InventoryCalculator
                 var take = Math.Min(available, left);
                 remaining[instrument.Id] = available - take;
                 left -= take;
+                covered = true;
                 lines.Add(InstrumentLine(activity, ctx, gwp, take, instrument.EmissionRateKgPerKwh, InstrumentFactor(instrument), instrument));
             }
             if (left > 0)
@@ -198,15 +213,20 @@ public static class InventoryCalculator
                 }
                 else
                 {
-                    var grid = ctx.Factor(input.Factors, activity.Period.End.Year).Value;
+                    var grid = ctx.Entry(input.Factors, activity.Period.End.Year);
+                    _ = grid.Resolution.Value; // succeeded for the location-based line
                     var amount = left;
-                    lines.Add(new EmissionLine(activity, ctx.Source, ctx.Facility, ctx.Share, grid.Factor, grid.Note,
-                        amount, ctx.Gases(grid.Factor, gwp, amount), Scope2Method.MarketBased, null));
+                    var gases = locationGases is not null && !covered ? locationGases : ctx.Gases(grid, gwp, amount);
+                    lines.Add(new EmissionLine(activity, grid.Basis!, amount, gases, Scope2Method.MarketBased));
                 }
             }
         }
         return input.Instruments.Select(i => new InstrumentUsage(i, i.KilowattHours - remaining[i.Id], remaining[i.Id])).ToList();
     }
+
+    /// <summary>An electricity activity awaiting the market-based allocation; <see cref="LocationGases"/> is set when the
+    /// location-based line's gases may be reused for an uncovered remainder equal to the whole activity.</summary>
+    private readonly record struct ElectricityUse(ActivityRecord Activity, SourceContext Context, decimal Kwh, GasAmount[]? LocationGases);
 
     private static bool Overlaps(NodaTime.DateInterval a, NodaTime.DateInterval b) => a.Start <= b.End && b.Start <= a.End;
 
@@ -226,13 +246,12 @@ public static class InventoryCalculator
     private static EmissionFactor ResidualFactor(ResidualMix mix) => new("residual-mix", InstrumentSet, "Residual mix", UnitCatalog.KilowattHour,
         [new GasFactor(GreenhouseGas.CO2e, mix.RateKgPerKwh, UnitCatalog.Kilogram)], status: "residual mix", source: mix.Source);
 
-    /// <summary>Per-source caches for the hot path: the resolved factor per year and the GWP per gas.</summary>
+    /// <summary>Per-source caches for the hot path: per year, the resolved factor, the line basis shared by its lines, the
+    /// GWP per gas and the last unit conversion.</summary>
     private sealed class SourceContext(EmissionSource source, Facility facility, decimal share)
     {
-        private readonly Dictionary<int, Outcome<FactorResolution>> _factors = [];
-        private GwpSet? _gwpSet;
-        private EmissionFactor? _gwpFactor;
-        private decimal[] _gwps = [];
+        private readonly Dictionary<int, YearEntry> _years = [];
+        private YearEntry? _last;
 
         public EmissionSource Source { get; } = source;
         public Facility Facility { get; } = facility;
@@ -241,35 +260,90 @@ public static class InventoryCalculator
         /// <summary>A fresh copy with empty caches, for one worker.</summary>
         public SourceContext Copy() => new(Source, Facility, Share);
 
-        public Outcome<FactorResolution> Factor(FactorLibrary library, int year)
+        public YearEntry Entry(FactorLibrary library, int year)
         {
-            if (!_factors.TryGetValue(year, out var r))
+            if (_last is { } last && last.Year == year) { return last; }
+            if (!_years.TryGetValue(year, out var e))
             {
-                r = library.Resolve(Source.FactorKey, year);
-                _factors[year] = r;
+                var r = library.Resolve(Source.FactorKey, year);
+                e = new YearEntry(year, r, r.Succeeded ? new LineBasis(Source, Facility, Share, r.Value.Factor, r.Value.Note, null) : null);
+                _years[year] = e;
             }
-            return r;
+            _last = e;
+            return e;
         }
 
-        public GasAmount[] Gases(EmissionFactor factor, GwpSet gwp, decimal amount)
+        public GasAmount[] Gases(YearEntry entry, GwpSet gwp, decimal amount)
         {
-            if (!ReferenceEquals(_gwpFactor, factor) || !ReferenceEquals(_gwpSet, gwp))
+            var factor = entry.Basis!.Factor;
+            if (!ReferenceEquals(entry.GwpSet, gwp))
             {
-                _gwps = factor.Gases.Select(g => gwp.Get(g.Gas).Value).ToArray();
-                _gwpFactor = factor;
-                _gwpSet = gwp;
+                var count = factor.Gases.Count;
+                var gases = new GreenhouseGas[count];
+                var perUnit = new decimal[count];
+                var gwps = new decimal[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var g = factor.Gases[i];
+                    gases[i] = g.Gas;
+                    perUnit[i] = g.KilogramsPerUnit;
+                    gwps[i] = gwp.Get(g.Gas).Value; // throws DomainException when the set lacks the gas: reported per activity
+                }
+                (entry.GasList, entry.KilogramsPerUnit, entry.Gwps, entry.GwpSet) = (gases, perUnit, gwps, gwp);
             }
-            var result = new GasAmount[factor.Gases.Count];
+            var list = entry.GasList;
+            var kgPerUnit = entry.KilogramsPerUnit;
+            var gwpValues = entry.Gwps;
+            var result = new GasAmount[list.Length];
             for (var i = 0; i < result.Length; i++)
             {
-                var g = factor.Gases[i];
-                var gwpValue = _gwps[i];
+                var gwpValue = gwpValues[i];
                 // Multiplications by exactly 1 (control approaches, CO2 and CO2e) are skipped: x × 1m is x, same value and scale.
-                var kg = Share == 1m ? amount * g.KilogramsPerUnit : amount * g.KilogramsPerUnit * Share;
+                var kg = Share == 1m ? amount * kgPerUnit[i] : amount * kgPerUnit[i] * Share;
                 var co2eKg = gwpValue == 1m ? kg : kg * gwpValue;
-                result[i] = new GasAmount(g.Gas, kg, gwpValue, Math.Round(co2eKg / 1000m, EmissionLine.TonneDecimals));
+                result[i] = new GasAmount(list[i], kg, gwpValue, Math.Round(co2eKg / 1000m, EmissionLine.TonneDecimals));
             }
             return result;
+        }
+    }
+
+    /// <summary>One source's factor for one year and what the hot path derives from it once.</summary>
+    private sealed class YearEntry(int year, Outcome<FactorResolution> resolution, LineBasis? basis)
+    {
+        private Unit? _unit;
+        private decimal? _conversion;
+
+        public int Year { get; } = year;
+        public Outcome<FactorResolution> Resolution { get; } = resolution;
+        /// <summary>Set when the factor resolved.</summary>
+        public LineBasis? Basis { get; } = basis;
+        public GwpSet? GwpSet { get; set; }
+        public GreenhouseGas[] GasList { get; set; } = [];
+        public decimal[] KilogramsPerUnit { get; set; } = [];
+        public decimal[] Gwps { get; set; } = [];
+
+        /// <summary>The factor from <paramref name="unit"/> to the factor's unit, null when they are the same unit object;
+        /// false when the dimensions differ.</summary>
+        public bool TryConversion(Unit unit, out decimal? conversion)
+        {
+            var perUnit = Basis!.Factor.PerUnit;
+            if (ReferenceEquals(unit, perUnit))
+            {
+                conversion = null;
+                return true;
+            }
+            if (!ReferenceEquals(unit, _unit))
+            {
+                if (!unit.IsConvertibleTo(perUnit))
+                {
+                    conversion = null;
+                    return false;
+                }
+                _conversion = unit.FactorTo(perUnit);
+                _unit = unit;
+            }
+            conversion = _conversion;
+            return true;
         }
     }
 }
