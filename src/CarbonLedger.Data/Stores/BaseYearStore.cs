@@ -57,20 +57,12 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
             BaseYearImpactTonnes = change.BaseYearImpactTonnes, Year = change.Year, RecordedBy = recordedBy,
             RecordedAt = now.ToDateTimeOffset(),
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, now, async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.StructuralChanges.Add(row);
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
-            {
-                await ledger.AddAsync(recordedBy, "create", LedgerContent.StructuralChange, row.Id.ToString("D"), LedgerContent.Of(row), ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        });
+            await ledger.AddAsync(recordedBy, "create", LedgerContent.StructuralChange, row.Id.ToString("D"), LedgerContent.Of(row), ct);
+        }, ct);
         return Outcome<StoredStructuralChange>.Success(ToDomain(row));
     }
 

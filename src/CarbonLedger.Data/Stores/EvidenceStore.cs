@@ -74,24 +74,16 @@ public sealed class EvidenceStore(CarbonLedgerDbContext db, IClock clock)
             ContentType = type.Length > ContentTypeMax ? type[..ContentTypeMax] : type,
             Sha256 = sha, Size = content.LongLength, Content = content, UploadedBy = actor, UploadedAt = now.ToDateTimeOffset(),
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, now, async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Evidence.Add(row);
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
+            await ledger.AddAsync(actor, "upload", Kind, row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
             {
-                await ledger.AddAsync(actor, "upload", Kind, row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
-                {
-                    ["fileName"] = row.FileName, ["contentType"] = row.ContentType, ["sha256"] = row.Sha256,
-                    ["size"] = row.Size.ToString(CultureInfo.InvariantCulture),
-                }), ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+                ["fileName"] = row.FileName, ["contentType"] = row.ContentType, ["sha256"] = row.Sha256,
+                ["size"] = row.Size.ToString(CultureInfo.InvariantCulture),
+            }), ct);
+        }, ct);
         return Outcome<EvidenceUpload>.Success(new EvidenceUpload(ToFile(row), IsNew: true));
     }
 

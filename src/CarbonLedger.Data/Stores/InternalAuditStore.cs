@@ -282,27 +282,8 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
 
     // ---- helpers ----
 
-    private async Task WriteAsync(Guid organizationId, Instant now, Func<LedgerWriter, Task> body, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
-        {
-            await strategy.ExecuteAsync(async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
-                {
-                    await body(ledger);
-                    await ledger.FlushAsync(ct);
-                }
-                await tx.CommitAsync(ct);
-            });
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task WriteAsync(Guid organizationId, Instant now, Func<LedgerWriter, Task> body, CancellationToken ct) =>
+        LedgerWriter.InTransactionAsync(db, organizationId, now, body, ct);
 
     private async Task CheckInventoryAsync(Guid organizationId, Guid? inventoryId, List<Problem> problems, CancellationToken ct)
     {

@@ -123,20 +123,12 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
             GwpSetId = gwpSetId, ResidualMixKgPerKwh = residualMix?.RateKgPerKwh, ResidualMixSource = residualMix?.Source,
             Status = nameof(InventoryStatus.Draft), CreatedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, clock.GetCurrentInstant(), async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Inventories.Add(row);
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, clock.GetCurrentInstant(), ct))
-            {
-                await ledger.AddAsync(createdBy, "create", LedgerContent.Inventory, id.ToString("D"), LedgerContent.Of(row), ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        });
+            await ledger.AddAsync(createdBy, "create", LedgerContent.Inventory, id.ToString("D"), LedgerContent.Of(row), ct);
+        }, ct);
         return id;
     }
 

@@ -31,17 +31,10 @@ public sealed class LedgerStore(CarbonLedgerDbContext db, IClock clock)
     public async Task AppendAsync(Guid organizationId, IReadOnlyList<LedgerEvent> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, clock.GetCurrentInstant(), async writer =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (var writer = await LedgerWriter.OpenAsync(db, organizationId, clock.GetCurrentInstant(), ct))
-            {
-                foreach (var e in events) { await writer.AddAsync(e, ct); }
-                await writer.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        });
+            foreach (var e in events) { await writer.AddAsync(e, ct); }
+        }, ct);
     }
 
     public async Task<LedgerVerification> VerifyAsync(Guid organizationId, CancellationToken ct = default)

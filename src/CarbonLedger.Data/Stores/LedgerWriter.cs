@@ -31,6 +31,33 @@ public sealed class LedgerWriter : IAsyncDisposable
         _hash = hash;
     }
 
+    /// <summary>Runs <paramref name="body"/> in one transaction with a writer for the organization's ledger: the body
+    /// makes its EF changes (and saves them) and adds its entries; the entries are flushed and everything commits together,
+    /// or nothing does. The change tracker is cleared afterwards either way. Every store's audited write goes through here.</summary>
+    public static async Task InTransactionAsync(CarbonLedgerDbContext db, Guid organizationId, Instant now, Func<LedgerWriter, Task> body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(body);
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using (var ledger = await OpenAsync(db, organizationId, now, ct))
+                {
+                    await body(ledger);
+                    await ledger.FlushAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+            });
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Entries appended by this writer so far.</summary>
     public long Appended { get; private set; }
 

@@ -174,52 +174,36 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
 
     private async Task AppendFundAsync(Guid organizationId, IReadOnlyList<FundEntry> entries, string kind, Currency currency, string actor, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var now = clock.GetCurrentInstant();
+        await LedgerWriter.InTransactionAsync(db, organizationId, now, async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetCurrentInstant();
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
+            var seq = await db.CarbonFundEntries.Where(e => e.OrganizationId == organizationId).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+            foreach (var e in entries)
             {
-                var seq = await db.CarbonFundEntries.Where(e => e.OrganizationId == organizationId).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-                foreach (var e in entries)
+                var row = new CarbonFundEntryRow
                 {
-                    var row = new CarbonFundEntryRow
-                    {
-                        Id = Guid.NewGuid(), OrganizationId = organizationId, Sequence = ++seq, Date = e.Date.ToDateOnly(), Kind = kind, Counterparty = e.Counterparty,
-                        Amount = e.Amount.Amount, Currency = currency.Code, Note = e.Note, RecordedBy = actor, RecordedAt = now.ToDateTimeOffset(),
-                    };
-                    db.CarbonFundEntries.Add(row);
-                    await ledger.AddAsync(actor, kind, "carbon-fund", row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
-                    {
-                        ["date"] = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["counterparty"] = e.Counterparty,
-                        ["amount"] = LedgerContent.Decimal(e.Amount.Amount), ["currency"] = currency.Code, ["note"] = e.Note,
-                    }), ct);
-                }
-                await db.SaveChangesAsync(ct);
-                await ledger.FlushAsync(ct);
+                    Id = Guid.NewGuid(), OrganizationId = organizationId, Sequence = ++seq, Date = e.Date.ToDateOnly(), Kind = kind, Counterparty = e.Counterparty,
+                    Amount = e.Amount.Amount, Currency = currency.Code, Note = e.Note, RecordedBy = actor, RecordedAt = now.ToDateTimeOffset(),
+                };
+                db.CarbonFundEntries.Add(row);
+                await ledger.AddAsync(actor, kind, "carbon-fund", row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
+                {
+                    ["date"] = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["counterparty"] = e.Counterparty,
+                    ["amount"] = LedgerContent.Decimal(e.Amount.Amount), ["currency"] = currency.Code, ["note"] = e.Note,
+                }), ct);
             }
-            await tx.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private async Task WriteAsync(Guid organizationId, string actor, string action, string kind, Guid id, string content, Action change, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, clock.GetCurrentInstant(), async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             change();
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, clock.GetCurrentInstant(), ct))
-            {
-                await ledger.AddAsync(actor, action, kind, id.ToString("D"), content, ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+            await ledger.AddAsync(actor, action, kind, id.ToString("D"), content, ct);
+        }, ct);
     }
 
     private static IcpPriceChangeRow PriceRow(PriceChange p, string actor, Instant now) => new()

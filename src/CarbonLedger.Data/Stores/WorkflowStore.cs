@@ -34,10 +34,8 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
         var next = InventoryWorkflow.Next(from, action, role, reason);
         if (!next.Succeeded) { return next; }
         var now = clock.GetCurrentInstant();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, now, async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             row.Status = next.Value.ToString();
             var ev = new WorkflowEventRow
             {
@@ -46,18 +44,12 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
             };
             db.WorkflowEvents.Add(ev);
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
+            await ledger.AddAsync(actor, action.ToString().ToLowerInvariant(), "workflow", ev.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
             {
-                await ledger.AddAsync(actor, action.ToString().ToLowerInvariant(), "workflow", ev.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
-                {
-                    ["inventoryId"] = inventoryId.ToString("D"), ["from"] = ev.FromStatus, ["to"] = ev.ToStatus, ["reason"] = ev.Reason, ["role"] = AccessRules.Code(role),
-                }), ct);
-                await ledger.AddAsync(actor, "update", LedgerContent.Inventory, inventoryId.ToString("D"), LedgerContent.Of(row), ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+                ["inventoryId"] = inventoryId.ToString("D"), ["from"] = ev.FromStatus, ["to"] = ev.ToStatus, ["reason"] = ev.Reason, ["role"] = AccessRules.Code(role),
+            }), ct);
+            await ledger.AddAsync(actor, "update", LedgerContent.Inventory, inventoryId.ToString("D"), LedgerContent.Of(row), ct);
+        }, ct);
         return next;
     }
 
@@ -96,23 +88,15 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
             Id = Guid.NewGuid(), OrganizationId = organizationId, InventoryId = inventoryId, TargetKind = targetKind, TargetId = targetId.Trim(),
             Author = author, AuthorRole = AccessRules.Code(role), At = now.ToDateTimeOffset(), Text = text.Trim(),
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await LedgerWriter.InTransactionAsync(db, organizationId, now, async ledger =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Comments.Add(row);
             await db.SaveChangesAsync(ct);
-            await using (var ledger = await LedgerWriter.OpenAsync(db, organizationId, now, ct))
+            await ledger.AddAsync(author, "comment", "comment", row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
             {
-                await ledger.AddAsync(author, "comment", "comment", row.Id.ToString("D"), LedgerContent.Of(new Dictionary<string, string?>
-                {
-                    ["inventoryId"] = inventoryId.ToString("D"), ["targetKind"] = row.TargetKind, ["targetId"] = row.TargetId, ["text"] = row.Text,
-                }), ct);
-                await ledger.FlushAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+                ["inventoryId"] = inventoryId.ToString("D"), ["targetKind"] = row.TargetKind, ["targetId"] = row.TargetId, ["text"] = row.Text,
+            }), ct);
+        }, ct);
         return Outcome<Comment>.Success(ToDomain(row));
     }
 

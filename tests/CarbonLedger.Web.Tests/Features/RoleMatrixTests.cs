@@ -1,19 +1,15 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using CarbonLedger.Audit;
-using CarbonLedger.Web.Infrastructure;
 using CarbonLedger.Web.Infrastructure.Auth;
 using CarbonLedger.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CarbonLedger.Web.Tests.Features;
 
 /// <summary>Each role gets exactly its rights (issue 3 "Show"): every organization endpoint that declares a permission
 /// is called with a token of each of the five roles; a role the matrix (Core/Audit/Roles.cs, SPEC §2) denies gets 403,
 /// a role it allows never does. Its own app instance: allowed calls may change the demo data.</summary>
-public sealed partial class RoleMatrixTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed class RoleMatrixTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private static readonly (OrganizationRole Role, string Token)[] Tokens =
     [
@@ -24,26 +20,12 @@ public sealed partial class RoleMatrixTests(WebAppFixture app) : IClassFixture<W
         (OrganizationRole.Administrator, WebAppFixture.DemoAdminToken),
     ];
 
-    [GeneratedRegex(@"\{\**(\w+)[^}]*\}")]
-    private static partial Regex RouteParameter();
-
-    private string Fill(string route) => RouteParameter().Replace(route, m => m.Groups[1].Value switch
-    {
-        "orgId" => WebAppFixture.DemoOrgId.ToString(),
-        "id" => app.DemoInventoryId.ToString(),
-        "key" => "tw-grid",
-        "action" => "submit",
-        var name when name.EndsWith("Id", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
-        _ => "x",
-    });
-
     [Fact]
     public async Task EveryPermissionedEndpoint_EachRole_ForbiddenExactlyWhenTheMatrixDenies()
     {
         // Given every /api/v1 organization endpoint that requires more than reading
-        var source = app.App.Services.GetRequiredService<EndpointDataSource>();
-        var guarded = ApiIndexPage.ApiEndpoints(source)
-            .Select(e => (e.Method, Path: Fill(e.Route), Required: e.Endpoint.Metadata.GetOrderedMetadata<PermissionRequirement>().Select(r => r.Permission).ToList()))
+        var guarded = ApiRoutes.All(app)
+            .Select(e => (e.Method, e.Path, Required: e.Endpoint.Metadata.GetOrderedMetadata<PermissionRequirement>().Select(r => r.Permission).ToList()))
             .Where(e => e.Required.Any(p => p != Permission.Read))
             .ToList();
         guarded.Count.ShouldBeGreaterThanOrEqualTo(20, "activities, imports, factors, inventories, base year, audit, members, evidence, tokens and pricing all write");
