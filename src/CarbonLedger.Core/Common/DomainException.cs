@@ -11,6 +11,13 @@ public class DomainException : Exception
         Reason = message;
     }
 
+    /// <summary>A broken invariant whose reason is given in English and in Traditional Chinese.</summary>
+    public DomainException(string field, string message, string messageZhTw)
+        : this(field, message)
+    {
+        ReasonZhTw = messageZhTw;
+    }
+
     public DomainException() : this("value", "invalid value")
     {
     }
@@ -30,4 +37,10 @@ public class DomainException : Exception
 
     /// <summary>Why the value is rejected, without the field name.</summary>
     public string Reason { get; } = "";
+
+    /// <summary><see cref="Reason"/> in Traditional Chinese, when given.</summary>
+    public string? ReasonZhTw { get; }
+
+    /// <summary>The reason as a problem at <see cref="Field"/>, both languages kept.</summary>
+    public Problem ToProblem() => Problem.AtField(Field, Reason, ReasonZhTw);
 }

@@ -4,27 +4,41 @@ namespace CarbonLedger.Common;
 /// Rows are 1-based as a spreadsheet shows them.</summary>
 public sealed record ProblemLocation(string? File = null, string? Sheet = null, int? Row = null, string? Column = null, string? Field = null)
 {
-    public override string ToString()
+    public override string ToString() => ToString(zhTw: false);
+
+    /// <summary>The location in English or in Traditional Chinese (檔案、工作表、第 n 列、欄、欄位).</summary>
+    public string ToString(bool zhTw)
     {
         var parts = new List<string>(5);
         if (File is not null) { parts.Add(File); }
-        if (Sheet is not null) { parts.Add($"sheet '{Sheet}'"); }
-        if (Row is not null) { parts.Add($"row {Row}"); }
-        if (Column is not null) { parts.Add($"column '{Column}'"); }
-        if (Field is not null) { parts.Add($"field '{Field}'"); }
-        return string.Join(", ", parts);
+        if (Sheet is not null) { parts.Add(zhTw ? $"工作表「{Sheet}」" : $"sheet '{Sheet}'"); }
+        if (Row is not null) { parts.Add(zhTw ? $"第 {Row} 列" : $"row {Row}"); }
+        if (Column is not null) { parts.Add(zhTw ? $"欄「{Column}」" : $"column '{Column}'"); }
+        if (Field is not null) { parts.Add(zhTw ? $"欄位「{Field}」" : $"field '{Field}'"); }
+        return string.Join(zhTw ? "，" : ", ", parts);
     }
 }
 
-/// <summary>An expected failure with its location (a bad value in a file, a missing factor).</summary>
-public sealed record Problem(ProblemLocation Location, string Message)
+/// <summary>An expected failure with its location (a bad value in a file, a missing factor). <see cref="Message"/> is
+/// English (CLI, logs, API <c>errors</c>); <see cref="MessageZhTw"/> is the same message in Traditional Chinese, shown
+/// when the user's language is zh-TW. Every problem the product raises carries both (a source-scan test checks).</summary>
+public sealed record Problem(ProblemLocation Location, string Message, string? MessageZhTw = null)
 {
-    public static Problem AtField(string field, string message) => new(new ProblemLocation(Field: field), message);
+    public static Problem AtField(string field, string message, string? messageZhTw = null) => new(new ProblemLocation(Field: field), message, messageZhTw);
 
-    public override string ToString()
+    /// <summary>The message in the requested language (English when no zh-TW text was given).</summary>
+    public string MessageIn(bool zhTw) => zhTw && MessageZhTw is not null ? MessageZhTw : Message;
+
+    /// <summary>This problem moved under another field (an API wrapping a nested object), both languages kept.</summary>
+    public Problem UnderField(string field) => this with { Location = Location with { Field = field } };
+
+    public override string ToString() => ToString(zhTw: false);
+
+    public string ToString(bool zhTw)
     {
-        var where = Location.ToString();
-        return where.Length == 0 ? Message : $"{where}: {Message}";
+        var where = Location.ToString(zhTw);
+        var message = MessageIn(zhTw);
+        return where.Length == 0 ? message : (zhTw ? $"{where}：{message}" : $"{where}: {message}");
     }
 }
 
