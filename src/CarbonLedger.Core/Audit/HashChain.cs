@@ -43,10 +43,13 @@ public enum LedgerFault
 }
 
 /// <summary>The result of recomputing a ledger: OK, or the first altered entry (or data row) and why.</summary>
-public sealed record LedgerVerification(bool IsValid, long EntriesChecked, long? FirstAlteredSequence, LedgerFault Fault, string Message)
+public sealed record LedgerVerification(bool IsValid, long EntriesChecked, long? FirstAlteredSequence, LedgerFault Fault, string Message, string? MessageZhTw = null)
 {
     public static LedgerVerification Valid(long checkedCount) =>
-        new(true, checkedCount, null, LedgerFault.None, $"{checkedCount} entries verified; the chain is intact");
+        new(true, checkedCount, null, LedgerFault.None, $"{checkedCount} entries verified; the chain is intact", $"已驗證 {checkedCount} 筆紀錄；雜湊鏈完整");
+
+    /// <summary>The message in the requested language (English when no zh-TW text was given).</summary>
+    public string MessageIn(bool zhTw) => zhTw && MessageZhTw is not null ? MessageZhTw : Message;
 }
 
 /// <summary>SHA-256 hash chain over ledger entries. The canonical form is versioned (<c>cl-ledger-v1</c>) and
@@ -124,20 +127,24 @@ public static class HashChain
             var seq = entry.Sequence;
             if (seq != _expected)
             {
-                return Fail(seq, LedgerFault.SequenceGap, $"entry #{seq} follows #{_expected - 1}: an entry was removed or reordered");
+                return Fail(seq, LedgerFault.SequenceGap, $"entry #{seq} follows #{_expected - 1}: an entry was removed or reordered",
+                    $"第 {seq} 筆紀錄接在第 {_expected - 1} 筆之後：有紀錄被刪除或重排");
             }
             if (Sha256Hex(entry.Content) != entry.ContentHash)
             {
-                return Fail(seq, LedgerFault.ContentAltered, $"entry #{seq} ({entry.Action} {entry.EntityKind} {entry.EntityId}): its content was altered");
+                return Fail(seq, LedgerFault.ContentAltered, $"entry #{seq} ({entry.Action} {entry.EntityKind} {entry.EntityId}): its content was altered",
+                    $"第 {seq} 筆紀錄（{entry.Action} {entry.EntityKind} {entry.EntityId}）：內容已被更動");
             }
             if (entry.PreviousHash != _previousHash)
             {
-                return Fail(seq, LedgerFault.BrokenLink, $"entry #{seq}: its previous-hash does not match entry #{seq - 1}");
+                return Fail(seq, LedgerFault.BrokenLink, $"entry #{seq}: its previous-hash does not match entry #{seq - 1}",
+                    $"第 {seq} 筆紀錄：前一雜湊值與第 {seq - 1} 筆不符");
             }
             var hash = EntryHash(seq, entry.OrganizationId, entry.Timestamp, entry.Actor, entry.Action, entry.EntityKind, entry.EntityId, entry.ContentHash, entry.PreviousHash);
             if (hash != entry.Hash)
             {
-                return Fail(seq, LedgerFault.EntryAltered, $"entry #{seq} ({entry.Action} {entry.EntityKind} {entry.EntityId}): its fields were altered");
+                return Fail(seq, LedgerFault.EntryAltered, $"entry #{seq} ({entry.Action} {entry.EntityKind} {entry.EntityId}): its fields were altered",
+                    $"第 {seq} 筆紀錄（{entry.Action} {entry.EntityKind} {entry.EntityId}）：欄位已被更動");
             }
             _previousHash = entry.Hash;
             _expected++;
@@ -145,6 +152,6 @@ public static class HashChain
             return null;
         }
 
-        private LedgerVerification Fail(long seq, LedgerFault fault, string message) => new(false, Checked, seq, fault, message);
+        private LedgerVerification Fail(long seq, LedgerFault fault, string message, string messageZhTw) => new(false, Checked, seq, fault, message, messageZhTw);
     }
 }

@@ -51,11 +51,13 @@ public static class RecomputationCheck
         ArgumentNullException.ThrowIfNull(row);
         if (row.FactorMassUnit.Dimension != Dimension.Mass)
         {
-            throw new DomainException("factor unit", $"row {row.Row}: the factor's numerator '{row.FactorMassUnit.Code}' is not a mass");
+            throw new DomainException("factor unit", $"row {row.Row}: the factor's numerator '{row.FactorMassUnit.Code}' is not a mass",
+                $"第 {row.Row} 列：排放係數分子的單位「{row.FactorMassUnit.Code}」不是質量單位");
         }
         if (row.ReportedUnit.Dimension != Dimension.Mass)
         {
-            throw new DomainException("reported unit", $"row {row.Row}: the reported unit '{row.ReportedUnit.Code}' is not a mass");
+            throw new DomainException("reported unit", $"row {row.Row}: the reported unit '{row.ReportedUnit.Code}' is not a mass",
+                $"第 {row.Row} 列：公布值的單位「{row.ReportedUnit.Code}」不是質量單位");
         }
         // Activity in the factor's denominator unit (throws UnitMismatchException naming both units if they differ in kind).
         var activity = row.Activity.ConvertTo(row.FactorPerUnit).Value;

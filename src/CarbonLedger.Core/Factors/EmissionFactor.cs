@@ -27,11 +27,11 @@ public sealed record GasFactor
         ArgumentNullException.ThrowIfNull(massUnit);
         if (value < 0)
         {
-            throw new Common.DomainException($"factor.{gas.Code}", "an emission factor cannot be negative");
+            throw new Common.DomainException($"factor.{gas.Code}", "an emission factor cannot be negative", "排放係數不可為負值");
         }
         if (massUnit.Dimension != Dimension.Mass)
         {
-            throw new Common.DomainException($"factor.{gas.Code}.unit", $"{massUnit.Code} is not a mass unit");
+            throw new Common.DomainException($"factor.{gas.Code}.unit", $"{massUnit.Code} is not a mass unit", $"{massUnit.Code} 不是質量單位");
         }
         Gas = gas;
         Value = value;
@@ -72,15 +72,15 @@ public sealed record EmissionFactor
         ArgumentNullException.ThrowIfNull(gases);
         if (gases.Count == 0)
         {
-            throw new Common.DomainException($"factor {key}", "a factor needs at least one gas");
+            throw new Common.DomainException($"factor {key}", "a factor needs at least one gas", "排放係數至少須有一種溫室氣體");
         }
         if (gases.Select(g => g.Gas.Code).Distinct(StringComparer.OrdinalIgnoreCase).Count() != gases.Count)
         {
-            throw new Common.DomainException($"factor {key}", "a gas appears twice");
+            throw new Common.DomainException($"factor {key}", "a gas appears twice", "同一種溫室氣體出現兩次");
         }
         if (uncertaintyPercent is < 0)
         {
-            throw new Common.DomainException($"factor {key}.uncertainty", "uncertainty cannot be negative");
+            throw new Common.DomainException($"factor {key}.uncertainty", "uncertainty cannot be negative", "不確定性不可為負值");
         }
         Key = key;
         Set = set;

@@ -34,7 +34,9 @@ public sealed class FactorLibrary
         }
         if (list.Any(f => f.Year == factor.Year))
         {
-            throw new DomainException($"factor {factor.Key}", $"a factor for year {factor.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(any)"} already exists");
+            var year = factor.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new DomainException($"factor {factor.Key}", $"a factor for year {year ?? "(any)"} already exists",
+                year is null ? "不分年度的排放係數已存在" : $"{year} 年度的排放係數已存在");
         }
         list.Add(factor);
         list.Sort((a, b) => (a.Year ?? int.MinValue).CompareTo(b.Year ?? int.MinValue));
@@ -65,9 +67,13 @@ public sealed class FactorLibrary
 
     public bool TryGetGwpSet(string id, out GwpSet set) => _gwpSets.TryGetValue(id, out set!);
 
-    public GwpSet GetGwpSet(string id) => TryGetGwpSet(id, out var set)
-        ? set
-        : throw new DomainException("gwpSet", $"unknown GWP set '{id}' (known: {string.Join(", ", _gwpSets.Keys.Order(StringComparer.Ordinal))})");
+    public GwpSet GetGwpSet(string id)
+    {
+        if (TryGetGwpSet(id, out var set)) { return set; }
+        var known = _gwpSets.Keys.Order(StringComparer.Ordinal).ToList();
+        throw new DomainException("gwpSet", $"unknown GWP set '{id}' (known: {string.Join(", ", known)})",
+            $"未知的全球暖化潛勢（GWP）版本「{id}」（可用：{string.Join("、", known)}）");
+    }
 
     public IReadOnlyList<EmissionFactor> Versions(string key) =>
         _byKey.TryGetValue(key, out var list) ? list : [];
@@ -92,7 +98,8 @@ public sealed class FactorLibrary
                     $"no {year} value for {key}; used the latest earlier one ({earlier.Year})"));
             }
             return Outcome<FactorResolution>.Failure(Problem.AtField("factorKey",
-                $"factor '{key}' has no value for {year} or any earlier year (first: {list[0].Year})"));
+                $"factor '{key}' has no value for {year} or any earlier year (first: {list[0].Year})",
+                $"排放係數「{key}」沒有 {year} 年度或更早年度的數值（最早為 {list[0].Year} 年度）"));
         }
         if (key.StartsWith("gas/", StringComparison.OrdinalIgnoreCase))
         {
@@ -102,7 +109,7 @@ public sealed class FactorLibrary
         {
             return ResolveLeak(key);
         }
-        return Outcome<FactorResolution>.Failure(Problem.AtField("factorKey", $"unknown emission factor '{key}'"));
+        return Outcome<FactorResolution>.Failure(Problem.AtField("factorKey", $"unknown emission factor '{key}'", $"未知的排放係數「{key}」"));
     }
 
     private static readonly FactorSet MassBalanceSet = new("mass-balance", "Direct release (mass balance)", "GHG Protocol", "2004", null, "global", "n/a",
@@ -120,8 +127,10 @@ public sealed class FactorLibrary
         var parts = key.Split('/');
         if (parts.Length != 4 || !_leakRates.TryGetValue(parts[1], out var rate) || parts[2] is not ("low" or "high"))
         {
+            var known = _leakRates.Keys.Order(StringComparer.Ordinal).ToList();
             return Outcome<FactorResolution>.Failure(Problem.AtField("factorKey",
-                $"'{key}' is not leak/{{equipment}}/{{low|high}}/{{gas}} with a known equipment type ({string.Join(", ", _leakRates.Keys.Order(StringComparer.Ordinal))})"));
+                $"'{key}' is not leak/{{equipment}}/{{low|high}}/{{gas}} with a known equipment type ({string.Join(", ", known)})",
+                $"「{key}」不是 leak/{{設備}}/{{low|high}}/{{氣體}} 格式，或設備類型不在已知清單（{string.Join("、", known)}）中"));
         }
         var gas = GreenhouseGas.FromCode(parts[3]);
         var pct = parts[2] == "low" ? rate.AnnualLeakPercentLow : rate.AnnualLeakPercentHigh;

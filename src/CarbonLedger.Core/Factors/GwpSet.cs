@@ -15,12 +15,12 @@ public sealed record RefrigerantBlend
         ArgumentNullException.ThrowIfNull(components);
         if (components.Count < 2)
         {
-            throw new Common.DomainException($"blend {code}", "a blend needs at least two components");
+            throw new Common.DomainException($"blend {code}", "a blend needs at least two components", "混合冷媒至少須有兩種成分");
         }
         var sum = components.Sum(c => c.MassFraction);
         if (components.Any(c => c.MassFraction <= 0) || Math.Abs(sum - 1m) > 0.0005m)
         {
-            throw new Common.DomainException($"blend {code}", $"mass fractions must be positive and sum to 1 (they sum to {sum})");
+            throw new Common.DomainException($"blend {code}", $"mass fractions must be positive and sum to 1 (they sum to {sum})", $"各成分的質量分率須為正數且總和為 1（目前總和為 {sum}）");
         }
         Code = code;
         Components = components;
@@ -107,7 +107,7 @@ public sealed class GwpSet
         {
             return value;
         }
-        throw new Common.DomainException("gwp", $"GWP set {Id} has no value for {gas.Code}");
+        throw new Common.DomainException("gwp", $"GWP set {Id} has no value for {gas.Code}", $"全球暖化潛勢（GWP）版本 {Id} 沒有 {gas.Code} 的數值");
     }
 
     public override string ToString() => Id;

@@ -31,8 +31,8 @@ public static class BaseYearPolicy
     public static RecalculationCheck Check(decimal baseYearTonnes, IEnumerable<StructuralChange> changes, decimal thresholdPercent = 5m)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (baseYearTonnes <= 0) { throw new DomainException("baseYearTonnes", "base-year emissions must be positive"); }
-        if (thresholdPercent is <= 0 or > 100) { throw new DomainException("thresholdPercent", "must be in (0, 100]"); }
+        if (baseYearTonnes <= 0) { throw new DomainException("baseYearTonnes", "base-year emissions must be positive", "基準年排放量必須為正數"); }
+        if (thresholdPercent is <= 0 or > 100) { throw new DomainException("thresholdPercent", "must be in (0, 100]", "必須大於 0 且不超過 100"); }
         var counted = changes.Where(c => c.Kind != StructuralChangeKind.OrganicGrowth).ToList();
         var impact = counted.Sum(c => Math.Abs(c.BaseYearImpactTonnes));
         var pct = impact / baseYearTonnes * 100m;

@@ -149,7 +149,7 @@ public static class Classification
             Scope3Category.ProcessingOfSoldProducts or Scope3Category.UseOfSoldProducts or Scope3Category.EndOfLifeOfSoldProducts
                 or Scope3Category.DownstreamLeasedAssets or Scope3Category.Investments => IsoCategory.UseOfProducts,
             Scope3Category.Franchises => IsoCategory.Other,
-            null => throw new Common.DomainException("scope3Category", "a Scope 3 source needs its category (1-15)"),
+            null => throw new Common.DomainException("scope3Category", "a Scope 3 source needs its category (1-15)", "範疇三排放源須指定類別（1-15）"),
             _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
         };
     }

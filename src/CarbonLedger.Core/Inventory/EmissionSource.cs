@@ -16,11 +16,12 @@ public sealed record EmissionSource
         ArgumentException.ThrowIfNullOrWhiteSpace(factorKey);
         if (type == SourceType.Scope3 && scope3Category is null)
         {
-            throw new DomainException("scope3Category", $"source {code} is Scope 3 and needs its category (1-15)");
+            throw new DomainException("scope3Category", $"source {code} is Scope 3 and needs its category (1-15)", $"排放源 {code} 屬範疇三，須指定類別（1-15）");
         }
         if (type != SourceType.Scope3 && scope3Category is not null)
         {
-            throw new DomainException("scope3Category", $"source {code} is {type}, not Scope 3; it cannot have a Scope 3 category");
+            throw new DomainException("scope3Category", $"source {code} is {type}, not Scope 3; it cannot have a Scope 3 category",
+                $"排放源 {code} 的類型為 {type}，不屬範疇三，不可指定範疇三類別");
         }
         Id = id;
         FacilityId = facilityId;
@@ -63,9 +64,9 @@ public sealed record ActivityRecord
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentException.ThrowIfNullOrWhiteSpace(enteredBy);
-        if (quantity.Unit is null) { throw new DomainException("unit", "an activity needs a unit"); }
-        if (quantity.Value < 0) { throw new DomainException("quantity", $"cannot be negative ({quantity.Value})"); }
-        if (uncertaintyPercent is < 0) { throw new DomainException("uncertaintyPercent", "cannot be negative"); }
+        if (quantity.Unit is null) { throw new DomainException("unit", "an activity needs a unit", "活動數據須有單位"); }
+        if (quantity.Value < 0) { throw new DomainException("quantity", $"cannot be negative ({quantity.Value})", $"不可為負值（{quantity.Value}）"); }
+        if (uncertaintyPercent is < 0) { throw new DomainException("uncertaintyPercent", "cannot be negative", "不可為負值"); }
         Id = id;
         SourceId = sourceId;
         Quantity = quantity;
@@ -109,7 +110,7 @@ public sealed record ResidualMix
 {
     public ResidualMix(decimal rateKgPerKwh, string source)
     {
-        if (rateKgPerKwh < 0) { throw new DomainException("residualMix.rate", "cannot be negative"); }
+        if (rateKgPerKwh < 0) { throw new DomainException("residualMix.rate", "cannot be negative", "不可為負值"); }
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         RateKgPerKwh = rateKgPerKwh;
         Source = source;
@@ -133,13 +134,15 @@ public sealed record ContractualInstrument
         ArgumentNullException.ThrowIfNull(period);
         if (energy.Unit.Dimension != Dimension.Energy)
         {
-            throw new DomainException("energy", $"an instrument covers energy; {energy.Unit.Code} is not an energy unit (RECs: use FromRecCount)");
+            throw new DomainException("energy", $"an instrument covers energy; {energy.Unit.Code} is not an energy unit (RECs: use FromRecCount)",
+                $"契約工具涵蓋的是電能；{energy.Unit.Code} 不是能量單位（再生能源憑證請用 FromRecCount）");
         }
-        if (energy.Value < 0) { throw new DomainException("energy", "cannot be negative"); }
-        if (emissionRateKgPerKwh < 0) { throw new DomainException("emissionRate", "cannot be negative"); }
+        if (energy.Value < 0) { throw new DomainException("energy", "cannot be negative", "不可為負值"); }
+        if (emissionRateKgPerKwh < 0) { throw new DomainException("emissionRate", "cannot be negative", "不可為負值"); }
         if (type is InstrumentType.RenewableEnergyCertificate or InstrumentType.GreenPowerContract && emissionRateKgPerKwh != 0)
         {
-            throw new DomainException("emissionRate", "renewable certificates and green-power contracts carry a zero emission rate");
+            throw new DomainException("emissionRate", "renewable certificates and green-power contracts carry a zero emission rate",
+                "再生能源憑證與綠電契約的排放率為零");
         }
         Id = id;
         Type = type;
@@ -155,7 +158,7 @@ public sealed record ContractualInstrument
     {
         if (certificates < 0 || decimal.Truncate(certificates) != certificates)
         {
-            throw new DomainException("certificates", $"a REC count is a non-negative whole number ({certificates})");
+            throw new DomainException("certificates", $"a REC count is a non-negative whole number ({certificates})", $"再生能源憑證張數須為非負整數（{certificates}）");
         }
         return new ContractualInstrument(id, InstrumentType.RenewableEnergyCertificate, reference,
             new Quantity(certificates * KilowattHoursPerRec, UnitCatalog.KilowattHour), period, 0m, facilityId);

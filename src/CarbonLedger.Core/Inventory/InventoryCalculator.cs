@@ -26,7 +26,7 @@ public static class InventoryCalculator
         {
             if (!boundary.TryGetFacility(source.FacilityId, out var facility))
             {
-                problems.Add(Problem.AtField($"source {source.Code}", "belongs to a facility outside the organization"));
+                problems.Add(Problem.AtField($"source {source.Code}", "belongs to a facility outside the organization", "所屬據點不在組織內"));
                 continue;
             }
             var share = boundary.ConsolidationShare(facility);
@@ -101,28 +101,32 @@ public static class InventoryCalculator
             var activity = activities[index];
             if (!chunk.TryGetContext(master, activity.SourceId, out var ctx))
             {
-                chunk.Problems.Add(Locate(activity, "sourceId", $"unknown emission source {activity.SourceId}"));
+                chunk.Problems.Add(Locate(activity, "sourceId", $"unknown emission source {activity.SourceId}", $"未知的排放源 {activity.SourceId}"));
                 continue;
             }
             if (ctx.Source.IsExcluded || ctx.Share == 0) { continue; }
             if (!input.Period.Contains(activity.Period))
             {
-                chunk.Problems.Add(Locate(activity, "period", $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} lies outside the reporting period {input.Period}"));
+                chunk.Problems.Add(Locate(activity, "period", $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} lies outside the reporting period {input.Period}",
+                    $"{activity.Period.Start:yyyy-MM-dd}..{activity.Period.End:yyyy-MM-dd} 不在報告期間 {input.Period} 內"));
                 continue;
             }
             var entry = ctx.Entry(input.Factors, activity.Period.End.Year);
             var resolved = entry.Resolution;
             if (!resolved.Succeeded)
             {
-                chunk.Problems.Add(Locate(activity, "factorKey", $"source {ctx.Source.Code}: {resolved.Problems[0].Message}"));
+                chunk.Problems.Add(Locate(activity, "factorKey", $"source {ctx.Source.Code}: {resolved.Problems[0].Message}",
+                    $"排放源 {ctx.Source.Code}：{resolved.Problems[0].MessageIn(zhTw: true)}"));
                 continue;
             }
             var (factor, note) = (resolved.Value.Factor, resolved.Value.Note);
             var unit = activity.Quantity.Unit;
             if (!entry.TryConversion(unit, out var conversion))
             {
+                var mismatch = new UnitMismatchException(unit, factor.PerUnit);
                 chunk.Problems.Add(Locate(activity, "unit",
-                    $"source {ctx.Source.Code}: {new UnitMismatchException(unit, factor.PerUnit).Message} (factor {factor.Key} is per {factor.PerUnit.Code})"));
+                    $"source {ctx.Source.Code}: {mismatch.Message} (factor {factor.Key} is per {factor.PerUnit.Code})",
+                    $"排放源 {ctx.Source.Code}：{mismatch.MessageZhTw}（排放係數 {factor.Key} 的單位為每 {factor.PerUnit.Code}）"));
                 continue;
             }
             // Same unit: no multiply by 1 (decimal multiplication is the hot path's main cost; × 1 changes nothing).
@@ -134,7 +138,7 @@ public static class InventoryCalculator
             }
             catch (DomainException ex)
             {
-                chunk.Problems.Add(Locate(activity, "gwp", $"source {ctx.Source.Code}: {ex.Reason}"));
+                chunk.Problems.Add(Locate(activity, "gwp", $"source {ctx.Source.Code}: {ex.Reason}", $"排放源 {ctx.Source.Code}：{ex.ReasonZhTw ?? ex.Reason}"));
                 continue;
             }
             var isElectricity = ctx.Source.Type == SourceType.PurchasedElectricity;
@@ -157,8 +161,8 @@ public static class InventoryCalculator
 
     }
 
-    private static Problem Locate(ActivityRecord a, string field, string message) =>
-        new(new ProblemLocation(Field: $"activity {a.Id}{(a.Evidence is null ? "" : $" ({a.Evidence})")}.{field}"), message);
+    private static Problem Locate(ActivityRecord a, string field, string message, string messageZhTw) =>
+        new(new ProblemLocation(Field: $"activity {a.Id}{(a.Evidence is null ? "" : $" ({a.Evidence})")}.{field}"), message, messageZhTw);
 
     private static List<InstrumentUsage> MarketBased(InventoryInput input, GwpSet gwp,
         List<ElectricityUse> electricity, List<EmissionLine> lines, List<string> notes)

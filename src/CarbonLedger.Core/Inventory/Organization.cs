@@ -10,8 +10,8 @@ public sealed record Organization
     public Organization(Guid id, string name, ConsolidationApproach consolidation, int baseYear, string defaultGwpSet = "AR5", decimal significanceThresholdPercent = 5m)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (baseYear is < 1990 or > 2100) { throw new DomainException("baseYear", $"{baseYear} is not a plausible base year"); }
-        if (significanceThresholdPercent is <= 0 or > 100) { throw new DomainException("significanceThresholdPercent", "must be in (0, 100]"); }
+        if (baseYear is < 1990 or > 2100) { throw new DomainException("baseYear", $"{baseYear} is not a plausible base year", $"{baseYear} 不是合理的基準年"); }
+        if (significanceThresholdPercent is <= 0 or > 100) { throw new DomainException("significanceThresholdPercent", "must be in (0, 100]", "必須大於 0 且不超過 100"); }
         Id = id;
         Name = name;
         Consolidation = consolidation;
@@ -34,7 +34,7 @@ public sealed record LegalEntity
     public LegalEntity(Guid id, string name, decimal ownershipPercent, Guid? parentId = null, string? taxId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (ownershipPercent is < 0 or > 100) { throw new DomainException("ownershipPercent", "must be between 0 and 100"); }
+        if (ownershipPercent is < 0 or > 100) { throw new DomainException("ownershipPercent", "must be between 0 and 100", "必須介於 0 與 100 之間"); }
         Id = id;
         Name = name;
         OwnershipPercent = ownershipPercent;
@@ -59,7 +59,7 @@ public sealed record Facility
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (ownershipPercent is < 0 or > 100) { throw new DomainException("ownershipPercent", "must be between 0 and 100"); }
+        if (ownershipPercent is < 0 or > 100) { throw new DomainException("ownershipPercent", "must be between 0 and 100", "必須介於 0 與 100 之間"); }
         Id = id;
         LegalEntityId = legalEntityId;
         Code = code;
@@ -99,15 +99,15 @@ public sealed class OrganizationalBoundary
         {
             if (!_entities.ContainsKey(f.LegalEntityId))
             {
-                throw new DomainException($"facility {f.Code}", "belongs to an unknown legal entity");
+                throw new DomainException($"facility {f.Code}", "belongs to an unknown legal entity", "隸屬於未知的法人");
             }
         }
         foreach (var e in _entities.Values)
         {
             var seen = new HashSet<Guid>();
-            for (var cur = e; cur.ParentId is { } p; cur = _entities.TryGetValue(p, out var parent) ? parent : throw new DomainException($"entity {e.Name}", "has an unknown parent"))
+            for (var cur = e; cur.ParentId is { } p; cur = _entities.TryGetValue(p, out var parent) ? parent : throw new DomainException($"entity {e.Name}", "has an unknown parent", "的上層法人不存在"))
             {
-                if (!seen.Add(cur.Id)) { throw new DomainException($"entity {e.Name}", "the ownership chain is circular"); }
+                if (!seen.Add(cur.Id)) { throw new DomainException($"entity {e.Name}", "the ownership chain is circular", "持股關係形成循環"); }
             }
         }
     }
@@ -116,7 +116,7 @@ public sealed class OrganizationalBoundary
     public IReadOnlyCollection<LegalEntity> Entities => _entities.Values;
     public IReadOnlyCollection<Facility> Facilities => _facilities.Values;
 
-    public Facility Facility(Guid id) => _facilities.TryGetValue(id, out var f) ? f : throw new DomainException("facilityId", $"unknown facility {id}");
+    public Facility Facility(Guid id) => _facilities.TryGetValue(id, out var f) ? f : throw new DomainException("facilityId", $"unknown facility {id}", $"未知的據點 {id}");
 
     public bool TryGetFacility(Guid id, out Facility facility) => _facilities.TryGetValue(id, out facility!);
 
@@ -149,7 +149,8 @@ public sealed record ReportingPeriod
 {
     public ReportingPeriod(LocalDate start, LocalDate end)
     {
-        if (end < start) { throw new DomainException("period", $"ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})"); }
+        if (end < start) { throw new DomainException("period", $"ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})",
+            $"結束日（{end:yyyy-MM-dd}）早於開始日（{start:yyyy-MM-dd}）"); }
         Interval = new DateInterval(start, end);
     }
 

@@ -55,11 +55,12 @@ public static class Backtester
         {
             if (lines[i].ActualTonnes <= 0m)
             {
-                problems.Add(Problem.AtField(Inv($"lines[{i}].actual"), $"actual emissions of '{lines[i].Company}' must be positive for a percentage error"));
+                problems.Add(Problem.AtField(Inv($"lines[{i}].actual"), $"actual emissions of '{lines[i].Company}' must be positive for a percentage error",
+                    $"「{lines[i].Company}」的實際排放量須為正數才能計算誤差百分比"));
             }
             if (lines[i].PredictedTonnes < 0m)
             {
-                problems.Add(Problem.AtField(Inv($"lines[{i}].predicted"), $"predicted emissions of '{lines[i].Company}' are negative"));
+                problems.Add(Problem.AtField(Inv($"lines[{i}].predicted"), $"predicted emissions of '{lines[i].Company}' are negative", $"「{lines[i].Company}」的預測排放量為負"));
             }
         }
         if (problems.Count > 0)
@@ -100,18 +101,18 @@ public static class Backtester
         {
             if (!companies.TryGetValue(c.Company, out var profile))
             {
-                problems.Add(Problem.AtField($"companies['{c.Company}']", "constituent has no climate profile"));
+                problems.Add(Problem.AtField($"companies['{c.Company}']", "constituent has no climate profile", "成分股沒有氣候資料"));
                 continue;
             }
             if (!actuals.TryGetValue(c.Company, out var actual))
             {
-                problems.Add(Problem.AtField($"actuals['{c.Company}']", Inv($"no actual {options.ForecastYear} emissions")));
+                problems.Add(Problem.AtField($"actuals['{c.Company}']", Inv($"no actual {options.ForecastYear} emissions"), Inv($"沒有 {options.ForecastYear} 年實際排放量")));
                 continue;
             }
             var f = EmissionForecaster.Forecast(profile, options);
             if (f.Tonnes(method) is not { } predicted)
             {
-                problems.Add(Problem.AtField($"companies['{c.Company}']", "no forecast: " + f.Method1.Note));
+                problems.Add(Problem.AtField($"companies['{c.Company}']", "no forecast: " + f.Method1.Note, "無法預測：" + f.Method1.Note));
                 continue;
             }
             var sub = method == ForecastMethod.Method2 ? ForecastSubMethod.IpccPathway : f.Method1.SubMethod;

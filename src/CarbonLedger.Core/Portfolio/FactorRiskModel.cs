@@ -43,40 +43,40 @@ public sealed class FactorRiskModel
         var problems = new List<Problem>();
         if (exposures.RowCount != names.Count)
         {
-            problems.Add(Problem.AtField("exposures", Inv($"{exposures.RowCount} rows for {names.Count} names")));
+            problems.Add(Problem.AtField("exposures", Inv($"{exposures.RowCount} rows for {names.Count} names"), Inv($"{exposures.RowCount} 列，但有 {names.Count} 個名稱")));
         }
         if (specificVariance.Count != names.Count)
         {
-            problems.Add(Problem.AtField("specificVariance", Inv($"{specificVariance.Count} values for {names.Count} names")));
+            problems.Add(Problem.AtField("specificVariance", Inv($"{specificVariance.Count} values for {names.Count} names"), Inv($"{specificVariance.Count} 個值，但有 {names.Count} 個名稱")));
         }
         if (factorCovariance.RowCount != exposures.ColumnCount || factorCovariance.ColumnCount != exposures.ColumnCount)
         {
-            problems.Add(Problem.AtField("factorCovariance", Inv($"must be {exposures.ColumnCount} × {exposures.ColumnCount}")));
+            problems.Add(Problem.AtField("factorCovariance", Inv($"must be {exposures.ColumnCount} × {exposures.ColumnCount}"), Inv($"須為 {exposures.ColumnCount} × {exposures.ColumnCount} 矩陣")));
         }
         for (var i = 0; i < specificVariance.Count; i++)
         {
             if (!(specificVariance[i] > 0) || double.IsInfinity(specificVariance[i]))
             {
-                problems.Add(Problem.AtField(Inv($"specificVariance[{i}]"), Inv($"specific variance {specificVariance[i]} must be positive and finite")));
+                problems.Add(Problem.AtField(Inv($"specificVariance[{i}]"), Inv($"specific variance {specificVariance[i]} must be positive and finite"), Inv($"個別變異數 {specificVariance[i]} 須為有限正數")));
             }
         }
         if (exposures.Enumerate().Any(v => !double.IsFinite(v)))
         {
-            problems.Add(Problem.AtField("exposures", "contains a non-finite value"));
+            problems.Add(Problem.AtField("exposures", "contains a non-finite value", "含有非有限數值"));
         }
         if (problems.Count == 0)
         {
             var asym = (factorCovariance - factorCovariance.Transpose()).InfinityNorm();
             if (asym > 1e-12 * Math.Max(1.0, factorCovariance.InfinityNorm()))
             {
-                problems.Add(Problem.AtField("factorCovariance", "is not symmetric"));
+                problems.Add(Problem.AtField("factorCovariance", "is not symmetric", "不是對稱矩陣"));
             }
             else if (factorCovariance.RowCount > 0)
             {
                 var eig = factorCovariance.Evd(Symmetricity.Symmetric);
                 if (eig.EigenValues.Real().Minimum() < -1e-12 * Math.Max(1.0, factorCovariance.InfinityNorm()))
                 {
-                    problems.Add(Problem.AtField("factorCovariance", "is not positive semi-definite"));
+                    problems.Add(Problem.AtField("factorCovariance", "is not positive semi-definite", "不是半正定矩陣"));
                 }
             }
         }
@@ -124,6 +124,10 @@ public sealed class FactorRiskModel
 /// The eigen-decomposition is dense O(n³): fine for a few hundred names; for thousands supply B, Ω, Δ instead.</summary>
 public static class RiskModelEstimator
 {
+    /// <summary>Fewest periods a <paramref name="factors"/>-factor model can be estimated from: k + 1 (the de-meaned sample
+    /// covariance of T periods has rank at most T − 1).</summary>
+    public static int MinimumPeriods(int factors) => factors + 1;
+
     public static Outcome<FactorRiskModel> FromReturns(IReadOnlyList<string> names, Matrix<double> returns, int factors, double periodsPerYear = 12)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -131,19 +135,25 @@ public static class RiskModelEstimator
         var problems = new List<Problem>();
         if (returns.ColumnCount != names.Count)
         {
-            problems.Add(Problem.AtField("returns", $"{returns.ColumnCount} columns for {names.Count} names"));
+            problems.Add(Problem.AtField("returns", Inv($"{returns.ColumnCount} columns for {names.Count} names"), Inv($"{returns.ColumnCount} 欄，但有 {names.Count} 個名稱")));
         }
         if (returns.RowCount < 2)
         {
-            problems.Add(Problem.AtField("returns", "need at least two periods"));
+            problems.Add(Problem.AtField("returns", "need at least two periods", "至少需要兩期報酬"));
         }
         if (factors < 1 || factors >= names.Count)
         {
-            problems.Add(Problem.AtField("factors", $"factor count {factors} must be in [1, n)"));
+            problems.Add(Problem.AtField("factors", Inv($"factor count {factors} must be in [1, n)"), Inv($"因子數 {factors} 須介於 [1, n)")));
+        }
+        else if (factors >= 1 && returns.RowCount >= 2 && returns.RowCount < MinimumPeriods(factors))
+        {
+            // The de-meaned sample covariance has rank ≤ T − 1, so k principal components need T − 1 ≥ k.
+            problems.Add(Problem.AtField("returns", Inv($"{returns.RowCount} periods; a {factors}-factor model needs at least {MinimumPeriods(factors)}"),
+                Inv($"僅 {returns.RowCount} 期；{factors} 因子模型至少需要 {MinimumPeriods(factors)} 期")));
         }
         if (returns.Enumerate().Any(v => !double.IsFinite(v)))
         {
-            problems.Add(Problem.AtField("returns", "contains a missing or non-finite value"));
+            problems.Add(Problem.AtField("returns", "contains a missing or non-finite value", "含有缺值或非有限數值"));
         }
         if (problems.Count > 0)
         {
@@ -175,6 +185,8 @@ public static class RiskModelEstimator
         var method = string.Create(CultureInfo.InvariantCulture, $"PCA({factors}) of Ledoit-Wolf shrunk covariance, δ = {delta:0.####}, T = {returns.RowCount}, ×{periodsPerYear}/yr");
         return FactorRiskModel.Create(names, b, omega, specific, method);
     }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Ledoit-Wolf shrinkage toward a scaled identity; returns Σ* and the shrinkage intensity δ.</summary>
     public static (Matrix<double> Covariance, double Shrinkage) LedoitWolf(Matrix<double> returns)

@@ -27,15 +27,17 @@ public sealed record EmissionTarget
     {
         if (targetYear <= baseYear)
         {
-            throw new DomainException("targetYear", string.Create(CultureInfo.InvariantCulture, $"target year {targetYear} must be after the base year {baseYear}"));
+            throw new DomainException("targetYear", string.Create(CultureInfo.InvariantCulture, $"target year {targetYear} must be after the base year {baseYear}"),
+                string.Create(CultureInfo.InvariantCulture, $"目標年 {targetYear} 須晚於基準年 {baseYear}"));
         }
         if (reduction is < 0m or > 1m)
         {
-            throw new DomainException("reduction", string.Create(CultureInfo.InvariantCulture, $"reduction {reduction} must be a fraction between 0 and 1"));
+            throw new DomainException("reduction", string.Create(CultureInfo.InvariantCulture, $"reduction {reduction} must be a fraction between 0 and 1"),
+                string.Create(CultureInfo.InvariantCulture, $"減量比例 {reduction} 須為 0 至 1 之間的小數"));
         }
         if (baseValue is < 0m)
         {
-            throw new DomainException("baseValue", "base value must not be negative");
+            throw new DomainException("baseValue", "base value must not be negative", "基準值不得為負");
         }
         Kind = kind;
         BaseYear = baseYear;
@@ -84,7 +86,23 @@ public sealed record CompanyClimateProfile(
 public sealed record PortfolioDataset(
     IReadOnlyList<BenchmarkConstituent> Constituents,
     IReadOnlyDictionary<string, CompanyClimateProfile> Companies,
-    FactorRiskModel? RiskModel);
+    FactorRiskModel? RiskModel)
+{
+    /// <summary>The latest year with an actual emission value of any constituent (the default back-test year).</summary>
+    public int? LatestActualYear => Constituents.Select(c => Companies.TryGetValue(c.Company, out var p) ? p.LatestActualYear : null).Max();
+
+    /// <summary>The optimisation of seed 001 §2.2 on this benchmark: Q_i = each constituent's latest actual emissions,
+    /// Q_total = Σ Q_i w_b,i, long-only, an optional per-name cap, under <paramref name="risk"/> (the dataset's own model
+    /// or one estimated from returns, in constituent order).</summary>
+    public Outcome<TrackingErrorProblem> OptimizationProblem(FactorRiskModel risk, decimal reduction, double? maxWeight = null)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        var weights = Constituents.Select(c => (double)c.Weight).ToList();
+        var carbon = Constituents.Select(c => Companies.TryGetValue(c.Company, out var p) && p.LatestActualYear is { } y ? p.Scope12Tonnes[y] : 0m).ToList();
+        var upper = maxWeight is { } m ? Enumerable.Repeat(m, weights.Count).ToArray() : null;
+        return TrackingErrorProblem.Create(risk, weights, carbon, reduction, null, new PortfolioConstraints(true, null, upper), weightTolerance: (double)PortfolioValidation.DefaultWeightTolerance);
+    }
+}
 
 /// <summary>Validation rules for portfolio inputs (SPEC §7, issue 6 "validation with field-named errors"). Returns every
 /// problem found; an empty list means valid.</summary>
@@ -100,7 +118,7 @@ public static class PortfolioValidation
         var problems = new List<Problem>();
         if (constituents.Count == 0)
         {
-            problems.Add(Problem.AtField("constituents", "the benchmark has no constituents"));
+            problems.Add(Problem.AtField("constituents", "the benchmark has no constituents", "基準指數沒有任何成分股"));
             return problems;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -109,21 +127,21 @@ public static class PortfolioValidation
             var c = constituents[i];
             if (string.IsNullOrWhiteSpace(c.Company))
             {
-                problems.Add(Problem.AtField(Inv($"constituents[{i}].company"), "company name is empty"));
+                problems.Add(Problem.AtField(Inv($"constituents[{i}].company"), "company name is empty", "公司名稱空白"));
             }
             else if (!seen.Add(c.Company))
             {
-                problems.Add(Problem.AtField(Inv($"constituents[{i}].company"), $"company '{c.Company}' appears more than once"));
+                problems.Add(Problem.AtField(Inv($"constituents[{i}].company"), $"company '{c.Company}' appears more than once", $"公司「{c.Company}」重複出現"));
             }
             if (c.Weight < 0m)
             {
-                problems.Add(Problem.AtField(Inv($"constituents[{i}].weight"), Inv($"weight {c.Weight} is negative")));
+                problems.Add(Problem.AtField(Inv($"constituents[{i}].weight"), Inv($"weight {c.Weight} is negative"), Inv($"權重 {c.Weight} 為負")));
             }
         }
         var sum = constituents.Sum(c => c.Weight);
         if (Math.Abs(sum - 1m) > tolerance)
         {
-            problems.Add(Problem.AtField("constituents.weight", Inv($"weights sum to {sum:0.######}, not 1 (tolerance {tolerance})")));
+            problems.Add(Problem.AtField("constituents.weight", Inv($"weights sum to {sum:0.######}, not 1 (tolerance {tolerance})"), Inv($"權重合計 {sum:0.######}，不等於 1（容許誤差 {tolerance}）")));
         }
         return problems;
     }
@@ -136,26 +154,26 @@ public static class PortfolioValidation
         {
             if (tonnes < 0m)
             {
-                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.scope12Tonnes[{year}]"), Inv($"emissions {tonnes} t are negative")));
+                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.scope12Tonnes[{year}]"), Inv($"emissions {tonnes} t are negative"), Inv($"排放量 {tonnes} 公噸為負")));
             }
         }
         foreach (var (year, value) in profile.Intensity)
         {
             if (value < 0m)
             {
-                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.intensity[{year}]"), Inv($"intensity {value} is negative")));
+                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.intensity[{year}]"), Inv($"intensity {value} is negative"), Inv($"碳密集度 {value} 為負")));
             }
         }
         foreach (var (year, value) in profile.RevenueForecast)
         {
             if (value <= 0m)
             {
-                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.revenueForecast[{year}]"), Inv($"revenue forecast {value} must be positive")));
+                problems.Add(Problem.AtField(Inv($"{fieldPrefix}.revenueForecast[{year}]"), Inv($"revenue forecast {value} must be positive"), Inv($"營收預測 {value} 須為正數")));
             }
         }
         if (profile.TemperatureScoreCelsius is { } t && (t <= 0m || t > 10m))
         {
-            problems.Add(Problem.AtField($"{fieldPrefix}.temperatureScore", Inv($"temperature score {t} °C is outside (0, 10]")));
+            problems.Add(Problem.AtField($"{fieldPrefix}.temperatureScore", Inv($"temperature score {t} °C is outside (0, 10]"), Inv($"溫度分數 {t} °C 超出 (0, 10]")));
         }
         return problems;
     }
@@ -170,7 +188,7 @@ public static class PortfolioValidation
         {
             if (!companies.TryGetValue(c.Company, out var p) || p.Scope12Tonnes.Count == 0)
             {
-                problems.Add(Problem.AtField($"companies['{c.Company}']", "constituent has no emission data"));
+                problems.Add(Problem.AtField($"companies['{c.Company}']", "constituent has no emission data", "成分股沒有排放資料"));
             }
         }
         return problems;

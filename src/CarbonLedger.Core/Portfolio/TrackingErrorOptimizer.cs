@@ -73,6 +73,18 @@ public sealed class TrackingErrorProblem
     public TrackingErrorProblem WithReduction(double reduction) =>
         new(Risk, Benchmark, Carbon, CarbonTotal, reduction, Lower, Upper, SectorOf, SectorNames, SectorMaxDeviation);
 
+    /// <summary>The same problem under another risk model of the same names in the same order (a model estimated from a
+    /// return history in place of the supplied one).</summary>
+    public TrackingErrorProblem WithRisk(FactorRiskModel risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        if (!risk.Names.SequenceEqual(Risk.Names, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("The risk model must cover the same names in the same order.", nameof(risk));
+        }
+        return new(risk, Benchmark, Carbon, CarbonTotal, Reduction, Lower, Upper, SectorOf, SectorNames, SectorMaxDeviation);
+    }
+
     /// <summary>Validates inputs (every problem with its field) and builds the problem. <paramref name="carbonTotalTonnes"/>
     /// defaults to Σ Q_i w_b,i.</summary>
     public static Outcome<TrackingErrorProblem> Create(FactorRiskModel risk, IReadOnlyList<double> benchmarkWeights, IReadOnlyList<decimal> carbonTonnes,
@@ -86,15 +98,15 @@ public sealed class TrackingErrorProblem
         var problems = new List<Problem>();
         if (benchmarkWeights.Count != n)
         {
-            problems.Add(Problem.AtField("benchmarkWeights", Inv($"{benchmarkWeights.Count} weights for {n} names in the risk model")));
+            problems.Add(Problem.AtField("benchmarkWeights", Inv($"{benchmarkWeights.Count} weights for {n} names in the risk model"), Inv($"{benchmarkWeights.Count} 個權重，但風險模型有 {n} 個名稱")));
         }
         if (carbonTonnes.Count != n)
         {
-            problems.Add(Problem.AtField("carbonTonnes", Inv($"{carbonTonnes.Count} values for {n} names in the risk model")));
+            problems.Add(Problem.AtField("carbonTonnes", Inv($"{carbonTonnes.Count} values for {n} names in the risk model"), Inv($"{carbonTonnes.Count} 個值，但風險模型有 {n} 個名稱")));
         }
         if (reduction is < 0m or >= 1m)
         {
-            problems.Add(Problem.AtField("reduction", Inv($"reduction {reduction} must be in [0, 1)")));
+            problems.Add(Problem.AtField("reduction", Inv($"reduction {reduction} must be in [0, 1)"), Inv($"減碳幅度 {reduction} 須介於 [0, 1)")));
         }
         CheckLength(constraints.LowerBounds, n, "lowerBounds", problems);
         CheckLength(constraints.UpperBounds, n, "upperBounds", problems);
@@ -112,15 +124,15 @@ public sealed class TrackingErrorProblem
             wb[i] = benchmarkWeights[i];
             if (!double.IsFinite(wb[i]))
             {
-                problems.Add(Problem.AtField(Inv($"benchmarkWeights[{i}]"), "is not a finite number"));
+                problems.Add(Problem.AtField(Inv($"benchmarkWeights[{i}]"), "is not a finite number", "不是有限數值"));
             }
             else if (constraints.LongOnly && wb[i] < 0)
             {
-                problems.Add(Problem.AtField(Inv($"benchmarkWeights[{i}]"), Inv($"weight {wb[i]} is negative")));
+                problems.Add(Problem.AtField(Inv($"benchmarkWeights[{i}]"), Inv($"weight {wb[i]} is negative"), Inv($"權重 {wb[i]} 為負")));
             }
             if (carbonTonnes[i] < 0m)
             {
-                problems.Add(Problem.AtField(Inv($"carbonTonnes[{i}]"), Inv($"emissions {carbonTonnes[i]} t are negative")));
+                problems.Add(Problem.AtField(Inv($"carbonTonnes[{i}]"), Inv($"emissions {carbonTonnes[i]} t are negative"), Inv($"排放量 {carbonTonnes[i]} 公噸為負")));
             }
             q[i] = (double)carbonTonnes[i];
             lower[i] = constraints.LowerBounds?[i] ?? double.NegativeInfinity;
@@ -131,13 +143,13 @@ public sealed class TrackingErrorProblem
             }
             if (double.IsNaN(lower[i]) || double.IsNaN(upper[i]) || lower[i] > upper[i])
             {
-                problems.Add(Problem.AtField(Inv($"bounds[{i}]"), Inv($"lower bound {lower[i]} exceeds upper bound {upper[i]}")));
+                problems.Add(Problem.AtField(Inv($"bounds[{i}]"), Inv($"lower bound {lower[i]} exceeds upper bound {upper[i]}"), Inv($"下限 {lower[i]} 大於上限 {upper[i]}")));
             }
         }
         var sum = wb.Sum();
         if (Math.Abs(sum - 1) > weightTolerance)
         {
-            problems.Add(Problem.AtField("benchmarkWeights", Inv($"benchmark weights sum to {sum:R}, not 1 (tolerance {weightTolerance})")));
+            problems.Add(Problem.AtField("benchmarkWeights", Inv($"benchmark weights sum to {sum:R}, not 1 (tolerance {weightTolerance})"), Inv($"基準權重合計 {sum:R}，不等於 1（容許誤差 {weightTolerance}）")));
         }
         var sectorOf = Enumerable.Repeat(-1, n).ToArray();
         var sectorNames = new List<string>();
@@ -146,7 +158,7 @@ public sealed class TrackingErrorProblem
         {
             if (constraints.Sectors is null)
             {
-                problems.Add(Problem.AtField("sectors", "sector limits need a sector for every name"));
+                problems.Add(Problem.AtField("sectors", "sector limits need a sector for every name", "產業偏離限制需要每個名稱都有產業別"));
             }
             else
             {
@@ -154,7 +166,7 @@ public sealed class TrackingErrorProblem
                 {
                     if (!(limit.MaxAbsoluteDeviation >= 0))
                     {
-                        problems.Add(Problem.AtField($"sectorLimits['{limit.Sector}']", "maximum deviation must be non-negative"));
+                        problems.Add(Problem.AtField($"sectorLimits['{limit.Sector}']", "maximum deviation must be non-negative", "最大偏離不得為負"));
                         continue;
                     }
                     var index = sectorNames.Count;
@@ -171,7 +183,7 @@ public sealed class TrackingErrorProblem
                     }
                     if (members == 0)
                     {
-                        problems.Add(Problem.AtField($"sectorLimits['{limit.Sector}']", "no name is in this sector"));
+                        problems.Add(Problem.AtField($"sectorLimits['{limit.Sector}']", "no name is in this sector", "此產業沒有任何名稱"));
                     }
                 }
             }
@@ -179,7 +191,7 @@ public sealed class TrackingErrorProblem
         var total = carbonTotalTonnes is { } t ? (double)t : q.Zip(wb, (a, b) => a * b).Sum();
         if (!(total > 0))
         {
-            problems.Add(Problem.AtField("carbonTotal", "portfolio carbon must be positive"));
+            problems.Add(Problem.AtField("carbonTotal", "portfolio carbon must be positive", "投資組合碳排放須為正數"));
         }
         return problems.Count > 0
             ? Outcome<TrackingErrorProblem>.Failure(problems)
@@ -190,7 +202,7 @@ public sealed class TrackingErrorProblem
     {
         if (list is not null && list.Count != n)
         {
-            problems.Add(Problem.AtField(field, Inv($"{list.Count} values for {n} names")));
+            problems.Add(Problem.AtField(field, Inv($"{list.Count} values for {n} names"), Inv($"{list.Count} 個值，但有 {n} 個名稱")));
         }
     }
 

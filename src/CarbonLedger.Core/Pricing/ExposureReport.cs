@@ -33,7 +33,8 @@ public sealed record ExposureReport(IReadOnlyDictionary<int, decimal> TonnesBySc
         Add("Taiwan carbon fee, general rate", CarbonPrice.Twd(TaiwanCarbonFee.GeneralRate), covered);
         foreach (var p in userPrices)
         {
-            if (p < 0m) { throw new Common.DomainException("price", $"a carbon price cannot be negative ({p.ToString(CultureInfo.InvariantCulture)})"); }
+            if (p < 0m) { throw new Common.DomainException("price", $"a carbon price cannot be negative ({p.ToString(CultureInfo.InvariantCulture)})",
+                $"碳價不可為負值（{p.ToString(CultureInfo.InvariantCulture)}）"); }
             Add(string.Create(CultureInfo.InvariantCulture, $"at {currency} {p:#,0.##}/t"), new CarbonPrice(new Money(p, currency)), covered);
         }
         var direct = tonnesByScope.GetValueOrDefault(1) + tonnesByScope.GetValueOrDefault(2);

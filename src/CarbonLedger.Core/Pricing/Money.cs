@@ -22,7 +22,8 @@ public sealed record Currency
         if (c == "NTD") { return Twd; }
         if (c.Length != 3 || !c.All(char.IsAsciiLetterUpper))
         {
-            throw new DomainException("currency", $"'{code}' is not an ISO 4217 currency code (e.g. TWD, USD, EUR)");
+            throw new DomainException("currency", $"'{code}' is not an ISO 4217 currency code (e.g. TWD, USD, EUR)",
+                $"「{code}」不是 ISO 4217 幣別代碼（例如 TWD、USD、EUR）");
         }
         return c switch { "TWD" => Twd, "USD" => Usd, "EUR" => Eur, _ => new Currency(c) };
     }
@@ -78,7 +79,8 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
         ArgumentNullException.ThrowIfNull(b.Currency);
         if (a.Currency != b.Currency)
         {
-            throw new DomainException("currency", $"cannot combine {a.Currency} and {b.Currency} without an exchange rate");
+            throw new DomainException("currency", $"cannot combine {a.Currency} and {b.Currency} without an exchange rate",
+                $"沒有匯率，無法合併 {a.Currency} 與 {b.Currency}");
         }
         return b;
     }

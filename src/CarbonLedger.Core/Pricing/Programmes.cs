@@ -20,10 +20,10 @@ public static class Programme
         var problems = new List<Problem>();
         foreach (var (year, energy) in purchases)
         {
-            if (energy.Unit.Dimension != Dimension.Energy) { problems.Add(Problem.AtField($"year {year}", $"'{energy.Unit.Code}' is not an energy unit")); }
-            else if (energy.Value < 0m) { problems.Add(Problem.AtField($"year {year}", "energy cannot be negative")); }
+            if (energy.Unit.Dimension != Dimension.Energy) { problems.Add(Problem.AtField($"year {year}", $"'{energy.Unit.Code}' is not an energy unit", $"「{energy.Unit.Code}」不是能量單位")); }
+            else if (energy.Value < 0m) { problems.Add(Problem.AtField($"year {year}", "energy cannot be negative", "能源量不可為負值")); }
         }
-        if (purchases.Select(p => p.Year).Distinct().Count() != purchases.Count) { problems.Add(Problem.AtField("years", "a year appears twice")); }
+        if (purchases.Select(p => p.Year).Distinct().Count() != purchases.Count) { problems.Add(Problem.AtField("years", "a year appears twice", "同一年度出現兩次")); }
         if (problems.Count > 0) { return Outcome<IReadOnlyList<ProgrammeYear>>.Failure(problems); }
 
         var rows = new List<ProgrammeYear>();
@@ -59,11 +59,12 @@ public sealed record Macc(IReadOnlyList<MaccSegment> Segments)
         var problems = new List<Problem>();
         foreach (var a in list.Where(a => a.AbatementCostPerTonne is null))
         {
-            problems.Add(Problem.AtField(a.Inputs.Name, "abates nothing, so it has no cost per tonne"));
+            problems.Add(Problem.AtField(a.Inputs.Name, "abates nothing, so it has no cost per tonne", "沒有減碳量，因此沒有每噸減碳成本"));
         }
         var currencies = list.Select(a => a.Inputs.Capex.Currency).Distinct().ToList();
-        if (currencies.Count > 1) { problems.Add(Problem.AtField("currency", $"projects are in {string.Join(", ", currencies)}: convert to one currency first")); }
-        if (list.Count == 0) { problems.Add(Problem.AtField("projects", "give at least one project")); }
+        if (currencies.Count > 1) { problems.Add(Problem.AtField("currency", $"projects are in {string.Join(", ", currencies)}: convert to one currency first",
+            $"專案的幣別有 {string.Join("、", currencies)}：請先換算為同一幣別")); }
+        if (list.Count == 0) { problems.Add(Problem.AtField("projects", "give at least one project", "請至少提供一個專案")); }
         if (problems.Count > 0) { return Outcome<Macc>.Failure(problems); }
 
         var segments = new List<MaccSegment>();

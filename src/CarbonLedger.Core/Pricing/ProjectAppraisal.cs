@@ -202,36 +202,38 @@ public static class ProjectAppraisal
     private static List<Problem> Validate(ProjectInputs p)
     {
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(p.Name)) { problems.Add(Problem.AtField("name", "is required")); }
-        if (p.HorizonYears is < 1 or > 100) { problems.Add(Problem.AtField("horizonYears", $"must be between 1 and 100 years (got {p.HorizonYears})")); }
-        if (p.Capex.Currency is null) { problems.Add(Problem.AtField("capex", "is required")); return problems; }
-        if (p.Capex.Amount < 0m) { problems.Add(Problem.AtField("capex", "cannot be negative")); }
-        if (p.DiscountRate <= -1m || p.DiscountRate > 1m) { problems.Add(Problem.AtField("discountRate", "must be a fraction above -1 and at most 1 (0.05 = 5 %)")); }
-        if (p.TariffEscalation <= -1m) { problems.Add(Problem.AtField("tariffEscalation", "must be above -1")); }
-        if (p.CarbonPriceEscalation <= -1m) { problems.Add(Problem.AtField("carbonPriceEscalation", "must be above -1")); }
-        if (p.AnnualDirectAbatementTonnes < 0m) { problems.Add(Problem.AtField("annualDirectAbatementTonnes", "cannot be negative")); }
+        if (string.IsNullOrWhiteSpace(p.Name)) { problems.Add(Problem.AtField("name", "is required", "為必填")); }
+        if (p.HorizonYears is < 1 or > 100) { problems.Add(Problem.AtField("horizonYears", $"must be between 1 and 100 years (got {p.HorizonYears})", $"須介於 1 至 100 年（目前為 {p.HorizonYears}）")); }
+        if (p.Capex.Currency is null) { problems.Add(Problem.AtField("capex", "is required", "為必填")); return problems; }
+        if (p.Capex.Amount < 0m) { problems.Add(Problem.AtField("capex", "cannot be negative", "不可為負值")); }
+        if (p.DiscountRate <= -1m || p.DiscountRate > 1m) { problems.Add(Problem.AtField("discountRate", "must be a fraction above -1 and at most 1 (0.05 = 5 %)", "須為大於 -1 且不超過 1 的小數（0.05 = 5 %）")); }
+        if (p.TariffEscalation <= -1m) { problems.Add(Problem.AtField("tariffEscalation", "must be above -1", "須大於 -1")); }
+        if (p.CarbonPriceEscalation <= -1m) { problems.Add(Problem.AtField("carbonPriceEscalation", "must be above -1", "須大於 -1")); }
+        if (p.AnnualDirectAbatementTonnes < 0m) { problems.Add(Problem.AtField("annualDirectAbatementTonnes", "cannot be negative", "不可為負值")); }
         if (p.AnnualEnergySaved is null && p.AnnualDirectAbatementTonnes == 0m)
         {
-            problems.Add(Problem.AtField("annualEnergySaved", "give the energy saved per year or the emissions avoided directly"));
+            problems.Add(Problem.AtField("annualEnergySaved", "give the energy saved per year or the emissions avoided directly", "請提供每年節能量或直接避免的排放量"));
         }
         if (p.AnnualEnergySaved is { } e)
         {
             if (e.Unit.Dimension != Dimension.Energy)
             {
-                problems.Add(Problem.AtField("annualEnergySaved", $"'{e.Unit.Code}' is not an energy unit (use kWh, MWh, GJ …)"));
+                problems.Add(Problem.AtField("annualEnergySaved", $"'{e.Unit.Code}' is not an energy unit (use kWh, MWh, GJ …)",
+                    $"「{e.Unit.Code}」不是能量單位（請用 kWh、MWh、GJ …）"));
             }
-            if (e.Value < 0m) { problems.Add(Problem.AtField("annualEnergySaved", "cannot be negative")); }
-            if (p.TariffPerKwh is null) { problems.Add(Problem.AtField("tariffPerKwh", "is required with energy saved")); }
-            if (p.GridFactorForYear is null) { problems.Add(Problem.AtField("gridFactor", "is required with energy saved")); }
+            if (e.Value < 0m) { problems.Add(Problem.AtField("annualEnergySaved", "cannot be negative", "不可為負值")); }
+            if (p.TariffPerKwh is null) { problems.Add(Problem.AtField("tariffPerKwh", "is required with energy saved", "有節能量時為必填")); }
+            if (p.GridFactorForYear is null) { problems.Add(Problem.AtField("gridFactor", "is required with energy saved", "有節能量時為必填")); }
         }
         foreach (var (field, money) in new (string, Money?)[] { ("tariffPerKwh", p.TariffPerKwh), ("annualOperatingCost", p.AnnualOperatingCost), ("carbonPrice", p.CarbonPrice.PerTonne) })
         {
             if (money is { } m && m.Currency != p.Capex.Currency)
             {
-                problems.Add(Problem.AtField(field, $"is in {m.Currency} but capex is in {p.Capex.Currency}: convert first"));
+                problems.Add(Problem.AtField(field, $"is in {m.Currency} but capex is in {p.Capex.Currency}: convert first",
+                    $"幣別為 {m.Currency}，但投資金額的幣別為 {p.Capex.Currency}：請先換算"));
             }
         }
-        if (p.CarbonPrice.PerTonne.Amount < 0m) { problems.Add(Problem.AtField("carbonPrice", "cannot be negative")); }
+        if (p.CarbonPrice.PerTonne.Amount < 0m) { problems.Add(Problem.AtField("carbonPrice", "cannot be negative", "不可為負值")); }
         return problems;
     }
 }
@@ -247,7 +249,7 @@ public static class StressTest
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(prices);
-        if (prices.Count == 0) { return Outcome<IReadOnlyList<StressCase>>.Failure([Problem.AtField("prices", "give at least one carbon price")]); }
+        if (prices.Count == 0) { return Outcome<IReadOnlyList<StressCase>>.Failure([Problem.AtField("prices", "give at least one carbon price", "請至少提供一個碳價")]); }
         var cases = new List<StressCase>();
         foreach (var escalation in tariffEscalations is { Count: > 0 } ? tariffEscalations : [project.TariffEscalation])
         {

@@ -34,12 +34,13 @@ public sealed record ProjectSpec
         var problems = new List<Problem>();
         Currency? currency = null;
         try { currency = Pricing.Currency.Of(Currency); }
-        catch (DomainException ex) { problems.Add(Problem.AtField("currency", ex.Reason)); }
+        catch (DomainException ex) { problems.Add(Problem.AtField("currency", ex.Reason, ex.ReasonZhTw)); }
         Unit? unit = null;
         if (EnergySaved is not null)
         {
-            if (!UnitCatalog.TryParse(EnergyUnit, out var u)) { problems.Add(Problem.AtField("energyUnit", $"unknown unit '{EnergyUnit}'")); }
-            else if (u.Dimension != Dimension.Energy) { problems.Add(Problem.AtField("energyUnit", $"'{EnergyUnit}' is not an energy unit (use kWh, MWh, GJ …)")); }
+            if (!UnitCatalog.TryParse(EnergyUnit, out var u)) { problems.Add(Problem.AtField("energyUnit", $"unknown unit '{EnergyUnit}'", $"未知的單位「{EnergyUnit}」")); }
+            else if (u.Dimension != Dimension.Energy) { problems.Add(Problem.AtField("energyUnit", $"'{EnergyUnit}' is not an energy unit (use kWh, MWh, GJ …)",
+                $"「{EnergyUnit}」不是能量單位（請用 kWh、MWh、GJ …）")); }
             else { unit = u; }
         }
         var factors = new Dictionary<int, GridFactor>();
@@ -47,7 +48,7 @@ public sealed record ProjectSpec
         {
             if (GridFactorKgPerKwh is { } fixedFactor)
             {
-                if (fixedFactor < 0m) { problems.Add(Problem.AtField("gridFactorKgPerKwh", "cannot be negative")); }
+                if (fixedFactor < 0m) { problems.Add(Problem.AtField("gridFactorKgPerKwh", "cannot be negative", "不可為負值")); }
                 for (var t = 0; t < HorizonYears; t++) { factors[FirstYear + t] = new GridFactor(fixedFactor, "given by the user"); }
             }
             else
@@ -58,13 +59,15 @@ public sealed record ProjectSpec
                     var resolved = library.Resolve(GridFactorKey, year);
                     if (!resolved.Succeeded)
                     {
-                        problems.Add(Problem.AtField("gridFactor", $"year {year}: {resolved.Problems[0].Message}"));
+                        problems.Add(Problem.AtField("gridFactor", $"year {year}: {resolved.Problems[0].Message}",
+                            $"{year} 年度：{resolved.Problems[0].MessageIn(zhTw: true)}"));
                         break;
                     }
                     var f = resolved.Value.Factor;
                     if (!f.PerUnit.IsConvertibleTo(UnitCatalog.KilowattHour))
                     {
-                        problems.Add(Problem.AtField("gridFactorKey", $"factor '{GridFactorKey}' is per {f.PerUnit.Code}, not per unit of electricity"));
+                        problems.Add(Problem.AtField("gridFactorKey", $"factor '{GridFactorKey}' is per {f.PerUnit.Code}, not per unit of electricity",
+                            $"排放係數「{GridFactorKey}」的單位為每 {f.PerUnit.Code}，不是每單位電力"));
                         break;
                     }
                     // kg per the factor's unit → kg per kWh (explicit conversion), summed over its gases as CO2e-reported values.

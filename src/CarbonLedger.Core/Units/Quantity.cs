@@ -48,15 +48,15 @@ public sealed record HeatingValue
         ArgumentNullException.ThrowIfNull(perUnit);
         if (value <= 0)
         {
-            throw new Common.DomainException("heatingValue", "a heating value must be positive");
+            throw new Common.DomainException("heatingValue", "a heating value must be positive", "熱值必須為正數");
         }
         if (energyUnit.Dimension != Dimension.Energy)
         {
-            throw new Common.DomainException("heatingValue.energyUnit", $"{energyUnit.Code} is not an energy unit");
+            throw new Common.DomainException("heatingValue.energyUnit", $"{energyUnit.Code} is not an energy unit", $"{energyUnit.Code} 不是能量單位");
         }
         if (perUnit.Dimension is not (Dimension.Mass or Dimension.Volume))
         {
-            throw new Common.DomainException("heatingValue.perUnit", $"{perUnit.Code} is not a mass or volume unit");
+            throw new Common.DomainException("heatingValue.perUnit", $"{perUnit.Code} is not a mass or volume unit", $"{perUnit.Code} 不是質量或體積單位");
         }
         Value = value;
         EnergyUnit = energyUnit;

@@ -67,6 +67,7 @@ public sealed class UnitMismatchException : Exception
     {
         From = from;
         To = to;
+        MessageZhTw = DescribeZhTw(from, to);
     }
 
     public UnitMismatchException() : base("unit mismatch") { From = UnitCatalog.Kilogram; To = UnitCatalog.Kilogram; }
@@ -79,6 +80,9 @@ public sealed class UnitMismatchException : Exception
 
     public Unit To { get; }
 
+    /// <summary><see cref="Exception.Message"/> in Traditional Chinese (null when the exception was built from a message).</summary>
+    public string? MessageZhTw { get; }
+
     private static string Describe(Unit from, Unit to)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -89,4 +93,25 @@ public sealed class UnitMismatchException : Exception
         }
         return $"cannot convert {from.Code} ({from.Dimension.ToString().ToLowerInvariant()}) to {to.Code} ({to.Dimension.ToString().ToLowerInvariant()}): the dimensions differ";
     }
+
+    private static string DescribeZhTw(Unit from, Unit to) =>
+        from.Dimension == Dimension.Currency && to.Dimension == Dimension.Currency
+            ? $"無法將 {from.Code} 換算為 {to.Code}：不同幣別須有明確的匯率"
+            : $"無法將 {from.Code}（{ZhTw(from.Dimension)}）換算為 {to.Code}（{ZhTw(to.Dimension)}）：兩者的因次不同";
+
+    private static string ZhTw(Dimension dimension) => dimension switch
+    {
+        Dimension.Dimensionless => "無因次",
+        Dimension.Mass => "質量",
+        Dimension.Volume => "體積",
+        Dimension.Energy => "能量",
+        Dimension.Distance => "距離",
+        Dimension.MassDistance => "質量×距離",
+        Dimension.PassengerDistance => "人×距離",
+        Dimension.Time => "時間",
+        Dimension.PersonTime => "人時",
+        Dimension.Area => "面積",
+        Dimension.Count => "數量",
+        _ => "貨幣",
+    };
 }

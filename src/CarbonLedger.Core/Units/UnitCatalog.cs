@@ -139,6 +139,6 @@ public static class UnitCatalog
         {
             return unit;
         }
-        throw new Common.DomainException(field, $"unknown unit '{text}'");
+        throw new Common.DomainException(field, $"unknown unit '{text}'", $"未知的單位「{text}」");
     }
 }

@@ -28,25 +28,25 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
         var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
         if (org is null)
         {
-            return Outcome<StoredStructuralChange>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            return Outcome<StoredStructuralChange>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}"));
         }
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(change.Description))
         {
-            problems.Add(Problem.AtField("description", "a description is required"));
+            problems.Add(Problem.AtField("description", "a description is required", "必須填寫說明"));
         }
         else if (change.Description.Length > DescriptionMaxLength)
         {
-            problems.Add(Problem.AtField("description", $"at most {DescriptionMaxLength} characters"));
+            problems.Add(Problem.AtField("description", $"at most {DescriptionMaxLength} characters", $"最多 {DescriptionMaxLength} 個字元"));
         }
         if (!Enum.IsDefined(change.Kind))
         {
-            problems.Add(Problem.AtField("kind", $"unknown kind {change.Kind}"));
+            problems.Add(Problem.AtField("kind", $"unknown kind {change.Kind}", $"未知的變動類型 {change.Kind}"));
         }
         // Changes are recorded against the base year: they happen in it or after it.
         if (change.Year < org.BaseYear || change.Year > 9999)
         {
-            problems.Add(Problem.AtField("year", $"must be between the base year {org.BaseYear} and 9999"));
+            problems.Add(Problem.AtField("year", $"must be between the base year {org.BaseYear} and 9999", $"須介於基準年 {org.BaseYear} 與 9999 之間"));
         }
         if (problems.Count > 0) { return Outcome<StoredStructuralChange>.Failure(problems); }
 
@@ -82,7 +82,7 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
         var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
         if (org is null)
         {
-            return Outcome<BaseYearCheck>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            return Outcome<BaseYearCheck>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}"));
         }
         var yearStart = new DateOnly(org.BaseYear, 1, 1);
         var yearEnd = new DateOnly(org.BaseYear, 12, 31);
@@ -92,7 +92,7 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
             .OrderBy(i => i.PeriodStart).ThenBy(i => i.Name, StringComparer.Ordinal).FirstOrDefault();
         if (inventory is null)
         {
-            return Outcome<BaseYearCheck>.Failure(Problem.AtField("baseYear", $"no inventory for base year {org.BaseYear}"));
+            return Outcome<BaseYearCheck>.Failure(Problem.AtField("baseYear", $"no inventory for base year {org.BaseYear}", $"基準年 {org.BaseYear} 沒有盤查清冊"));
         }
         var input = await new InventoryStore(db, clock).LoadInputAsync(organizationId, inventory.Id, ct)
             ?? throw new InvalidOperationException("base-year inventory vanished while loading");
@@ -100,7 +100,8 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
         if (baseYearTonnes <= 0)
         {
             return Outcome<BaseYearCheck>.Failure(Problem.AtField("baseYear",
-                $"base-year inventory '{inventory.Name}' has no emissions; record its activity data before checking"));
+                $"base-year inventory '{inventory.Name}' has no emissions; record its activity data before checking",
+                $"基準年盤查清冊「{inventory.Name}」沒有排放量；請先輸入其活動數據再檢查"));
         }
         var changes = await ListStructuralChangesAsync(organizationId, ct);
         var check = BaseYearPolicy.Check(baseYearTonnes, changes.Select(c => c.Change), org.SignificanceThresholdPercent);

@@ -49,16 +49,17 @@ public sealed class EvidenceStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var name = Path.GetFileName(fileName?.Trim() ?? "");
-        if (name.Length == 0) { problems.Add(Problem.AtField("fileName", "is required")); }
-        if (content.LongLength == 0) { problems.Add(Problem.AtField("file", $"{(name.Length == 0 ? "the file" : name)} is empty")); }
+        if (name.Length == 0) { problems.Add(Problem.AtField("fileName", "is required", "必填")); }
+        if (content.LongLength == 0) { problems.Add(Problem.AtField("file", $"{(name.Length == 0 ? "the file" : name)} is empty", $"{(name.Length == 0 ? "檔案" : name)} 沒有內容")); }
         if (content.LongLength > MaxBytes)
         {
             problems.Add(Problem.AtField("file", string.Create(CultureInfo.InvariantCulture,
-                $"{name} is {content.LongLength} bytes; evidence files may be at most {MaxBytes} bytes (10 MB)")));
+                $"{name} is {content.LongLength} bytes; evidence files may be at most {MaxBytes} bytes (10 MB)"),
+                string.Create(CultureInfo.InvariantCulture, $"{name} 為 {content.LongLength} 位元組；佐證文件最多 {MaxBytes} 位元組（10 MB）")));
         }
         if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
         {
-            problems.Add(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            problems.Add(Problem.AtField("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}"));
         }
         if (problems.Count > 0) { return Outcome<EvidenceUpload>.Failure(problems); }
 
@@ -122,9 +123,9 @@ public sealed class EvidenceStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var file = await GetAsync(organizationId, evidenceId, ct);
-        if (file is null) { problems.Add(Problem.AtField("evidenceId", $"no evidence file {evidenceId} in this organization")); }
+        if (file is null) { problems.Add(Problem.AtField("evidenceId", $"no evidence file {evidenceId} in this organization", $"本組織沒有佐證文件 {evidenceId}")); }
         var row = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.OrganizationId == organizationId && a.Id == activityId, ct);
-        if (row is null) { problems.Add(Problem.AtField("activityId", $"no activity {activityId} in this organization")); }
+        if (row is null) { problems.Add(Problem.AtField("activityId", $"no activity {activityId} in this organization", $"本組織沒有活動數據 {activityId}")); }
         if (problems.Count > 0) { return Outcome<ApplyResult>.Failure(problems); }
         var a = RowMapping.ToDomain(row!);
         // What the row cites already (an invoice or meter number) stays: the reference is appended, once.
@@ -134,7 +135,8 @@ public sealed class EvidenceStore(CarbonLedgerDbContext db, IClock clock)
         if (evidence.Length > EvidenceFieldMax)
         {
             return Outcome<ApplyResult>.Failure(Problem.AtField("evidence",
-                $"the activity's evidence field would exceed {EvidenceFieldMax} characters with {file.Reference} added"));
+                $"the activity's evidence field would exceed {EvidenceFieldMax} characters with {file.Reference} added",
+                $"加上 {file.Reference} 後，此活動數據的佐證欄位將超過 {EvidenceFieldMax} 個字元"));
         }
         var linked = new ActivityRecord(a.Id, a.SourceId, a.Quantity, a.Period, a.Quality, a.EnteredBy, a.EnteredAt, evidence, a.UncertaintyPercent, a.Note);
         return await inventory.ApplyAsync(organizationId,

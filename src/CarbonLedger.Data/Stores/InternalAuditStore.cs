@@ -77,13 +77,13 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var title = string.IsNullOrWhiteSpace(input.Title) ? DefaultTitle : input.Title.Trim();
-        if (title.Length > TitleMax) { problems.Add(Problem.AtField("title", $"at most {TitleMax} characters")); }
+        if (title.Length > TitleMax) { problems.Add(Problem.AtField("title", $"at most {TitleMax} characters", $"最多 {TitleMax} 個字元")); }
         var items = input.Items ?? DefaultItems;
-        if (items.Count == 0) { problems.Add(Problem.AtField("items", "a checklist needs at least one item")); }
+        if (items.Count == 0) { problems.Add(Problem.AtField("items", "a checklist needs at least one item", "查核表至少須有一個項目")); }
         for (var i = 0; i < items.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(items[i])) { problems.Add(Problem.AtField($"items[{i}]", "is empty")); }
-            else if (items[i].Trim().Length > ItemMax) { problems.Add(Problem.AtField($"items[{i}]", $"at most {ItemMax} characters")); }
+            if (string.IsNullOrWhiteSpace(items[i])) { problems.Add(Problem.AtField($"items[{i}]", "is empty", "不得空白")); }
+            else if (items[i].Trim().Length > ItemMax) { problems.Add(Problem.AtField($"items[{i}]", $"at most {ItemMax} characters", $"最多 {ItemMax} 個字元")); }
         }
         await CheckInventoryAsync(organizationId, input.InventoryId, problems, ct);
         if (problems.Count > 0) { return Outcome<AuditChecklist>.Failure(problems); }
@@ -129,12 +129,12 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var code = result?.Trim().ToLowerInvariant();
-        if (code is null || !Results.Contains(code)) { problems.Add(Problem.AtField("result", $"must be one of {string.Join(", ", Results)}")); }
-        if (note is { Length: > NoteMax }) { problems.Add(Problem.AtField("note", $"at most {NoteMax} characters")); }
+        if (code is null || !Results.Contains(code)) { problems.Add(Problem.AtField("result", $"must be one of {string.Join(", ", Results)}", $"須為下列之一：{string.Join("、", Results)}")); }
+        if (note is { Length: > NoteMax }) { problems.Add(Problem.AtField("note", $"at most {NoteMax} characters", $"最多 {NoteMax} 個字元")); }
         var checklist = await db.AuditChecklists.AsNoTracking().AnyAsync(c => c.OrganizationId == organizationId && c.Id == checklistId, ct);
         var item = checklist ? await db.Set<AuditChecklistItemRow>().SingleOrDefaultAsync(i => i.ChecklistId == checklistId && i.Id == itemId, ct) : null;
-        if (!checklist) { problems.Add(Problem.AtField("checklistId", $"no checklist {checklistId} in this organization")); }
-        else if (item is null) { problems.Add(Problem.AtField("itemId", $"no item {itemId} in checklist {checklistId}")); }
+        if (!checklist) { problems.Add(Problem.AtField("checklistId", $"no checklist {checklistId} in this organization", $"本組織沒有查核表 {checklistId}")); }
+        else if (item is null) { problems.Add(Problem.AtField("itemId", $"no item {itemId} in checklist {checklistId}", $"查核表 {checklistId} 沒有項目 {itemId}")); }
         if (problems.Count > 0) { return Outcome<ChecklistItem>.Failure(problems); }
 
         var now = clock.GetCurrentInstant();
@@ -164,7 +164,7 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         var title = Required(input.Title, "title", TitleMax, problems);
         var description = Required(input.Description, "description", DescriptionMax, problems);
         var severity = input.Severity?.Trim().ToLowerInvariant();
-        if (severity is null || !Severities.Contains(severity)) { problems.Add(Problem.AtField("severity", $"must be one of {string.Join(", ", Severities)}")); }
+        if (severity is null || !Severities.Contains(severity)) { problems.Add(Problem.AtField("severity", $"must be one of {string.Join(", ", Severities)}", $"須為下列之一：{string.Join("、", Severities)}")); }
         var owner = Required(input.Owner, "owner", OwnerMax, problems);
         var due = Date(input.DueDate, "dueDate", problems);
         await CheckInventoryAsync(organizationId, input.InventoryId, problems, ct);
@@ -191,12 +191,13 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var code = status?.Trim().ToLowerInvariant();
-        if (code is null || !FindingStatuses.Contains(code)) { problems.Add(Problem.AtField("status", $"must be one of {string.Join(", ", FindingStatuses)}")); }
+        if (code is null || !FindingStatuses.Contains(code)) { problems.Add(Problem.AtField("status", $"must be one of {string.Join(", ", FindingStatuses)}", $"須為下列之一：{string.Join("、", FindingStatuses)}")); }
         var row = await db.Findings.Include(f => f.Actions).SingleOrDefaultAsync(f => f.OrganizationId == organizationId && f.Id == findingId, ct);
-        if (row is null) { problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization")); }
+        if (row is null) { problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization", $"本組織沒有發現事項 {findingId}")); }
         else if (code == "closed" && row.Actions.Count(a => a.Status != "done") is var open and > 0)
         {
-            problems.Add(Problem.AtField("status", $"the finding still has {open} corrective action(s) not done: complete them before closing it"));
+            problems.Add(Problem.AtField("status", $"the finding still has {open} corrective action(s) not done: complete them before closing it",
+                $"此發現事項尚有 {open} 項矯正措施未完成：請先完成再結案"));
         }
         if (problems.Count > 0) { return Outcome<Finding>.Failure(problems); }
 
@@ -237,7 +238,7 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         var due = Date(input.DueDate, "dueDate", problems);
         if (!await db.Findings.AnyAsync(f => f.OrganizationId == organizationId && f.Id == findingId, ct))
         {
-            problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization"));
+            problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization", $"本組織沒有發現事項 {findingId}"));
         }
         if (problems.Count > 0) { return Outcome<CorrectiveAction>.Failure(problems); }
 
@@ -262,11 +263,11 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var code = status?.Trim().ToLowerInvariant();
-        if (code is null || !ActionStatuses.Contains(code)) { problems.Add(Problem.AtField("status", $"must be one of {string.Join(", ", ActionStatuses)}")); }
+        if (code is null || !ActionStatuses.Contains(code)) { problems.Add(Problem.AtField("status", $"must be one of {string.Join(", ", ActionStatuses)}", $"須為下列之一：{string.Join("、", ActionStatuses)}")); }
         var finding = await db.Findings.AnyAsync(f => f.OrganizationId == organizationId && f.Id == findingId, ct);
         var row = finding ? await db.Set<CorrectiveActionRow>().SingleOrDefaultAsync(a => a.FindingId == findingId && a.Id == actionId, ct) : null;
-        if (!finding) { problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization")); }
-        else if (row is null) { problems.Add(Problem.AtField("actionId", $"no corrective action {actionId} on finding {findingId}")); }
+        if (!finding) { problems.Add(Problem.AtField("findingId", $"no finding {findingId} in this organization", $"本組織沒有發現事項 {findingId}")); }
+        else if (row is null) { problems.Add(Problem.AtField("actionId", $"no corrective action {actionId} on finding {findingId}", $"發現事項 {findingId} 沒有矯正措施 {actionId}")); }
         if (problems.Count > 0) { return Outcome<CorrectiveAction>.Failure(problems); }
 
         var now = clock.GetCurrentInstant();
@@ -289,7 +290,7 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
     {
         if (inventoryId is { } id && !await db.Inventories.AnyAsync(i => i.OrganizationId == organizationId && i.Id == id, ct))
         {
-            problems.Add(Problem.AtField("inventoryId", $"no inventory {id} in this organization"));
+            problems.Add(Problem.AtField("inventoryId", $"no inventory {id} in this organization", $"本組織沒有盤查清冊 {id}"));
         }
     }
 
@@ -297,13 +298,13 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(Problem.AtField(field, "is required"));
+            problems.Add(Problem.AtField(field, "is required", "必填"));
             return null;
         }
         var v = value.Trim();
         if (v.Length > max)
         {
-            problems.Add(Problem.AtField(field, $"at most {max} characters"));
+            problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元"));
             return null;
         }
         return v;
@@ -313,13 +314,13 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(Problem.AtField(field, "is required (yyyy-MM-dd)"));
+            problems.Add(Problem.AtField(field, "is required (yyyy-MM-dd)", "必填（yyyy-MM-dd）"));
             return null;
         }
         var parsed = LocalDatePattern.Iso.Parse(value.Trim());
         if (!parsed.Success)
         {
-            problems.Add(Problem.AtField(field, $"'{value}' is not a date (yyyy-MM-dd)"));
+            problems.Add(Problem.AtField(field, $"'{value}' is not a date (yyyy-MM-dd)", $"「{value}」不是日期（yyyy-MM-dd）"));
             return null;
         }
         return parsed.Value;

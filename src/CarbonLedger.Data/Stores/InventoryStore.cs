@@ -53,7 +53,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentNullException.ThrowIfNull(organization);
         if (await db.Organizations.AnyAsync(o => o.Id == organization.Id, ct))
         {
-            throw new DomainException("organization.id", $"organization {organization.Id} already exists");
+            throw new DomainException("organization.id", $"organization {organization.Id} already exists", $"組織 {organization.Id} 已存在");
         }
         db.Organizations.Add(RowMapping.ToRow(organization, isDemo, clock.GetCurrentInstant()));
         await db.SaveChangesAsync(ct);
@@ -106,15 +106,15 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!ReferenceLibrary.Default.TryGetGwpSet(gwpSetId, out _))
         {
-            throw new DomainException("gwpSet", $"unknown GWP set '{gwpSetId}'");
+            throw new DomainException("gwpSet", $"unknown GWP set '{gwpSetId}'", $"未知的全球暖化潛勢（GWP）值組「{gwpSetId}」");
         }
         if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
         {
-            throw new DomainException("organizationId", $"unknown organization {organizationId}");
+            throw new DomainException("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}");
         }
         if (await db.Inventories.AnyAsync(i => i.OrganizationId == organizationId && i.Name == name, ct))
         {
-            throw new DomainException("name", $"an inventory named '{name}' already exists");
+            throw new DomainException("name", $"an inventory named '{name}' already exists", $"已有名為「{name}」的盤查清冊");
         }
         var id = DeterministicGuid.For(organizationId, "inventory", name);
         var row = new InventoryRow
@@ -241,7 +241,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         var problems = new List<Problem>();
         if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
         {
-            problems.Add(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            problems.Add(Problem.AtField("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}"));
             return problems;
         }
         var entityIds = (await db.LegalEntities.Where(e => e.OrganizationId == organizationId).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
@@ -251,7 +251,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         var sourceIds = (await db.Sources.Where(e => e.OrganizationId == organizationId).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         sourceIds.UnionWith(changes.Sources.Select(e => e.Id));
 
-        async Task Foreign<TRow>(IQueryable<TRow> set, IEnumerable<Guid> ids, Func<TRow, Guid> id, Func<TRow, Guid> org, string kind) where TRow : class
+        async Task Foreign<TRow>(IQueryable<TRow> set, IEnumerable<Guid> ids, Func<TRow, Guid> id, Func<TRow, Guid> org, string kind, string kindZhTw) where TRow : class
         {
             var wanted = ids.ToList();
             if (wanted.Count == 0) { return; }
@@ -260,34 +260,39 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
                 var rows = await set.Where(r => chunk.Contains(EF.Property<Guid>(r, "Id"))).ToListAsync(ct);
                 foreach (var r in rows.Where(r => org(r) != organizationId))
                 {
-                    problems.Add(Problem.AtField($"{kind} {id(r)}", "belongs to another organization"));
+                    problems.Add(Problem.AtField($"{kind} {id(r)}", "belongs to another organization", $"此{kindZhTw}屬於其他組織"));
                 }
             }
         }
-        await Foreign(db.LegalEntities.AsNoTracking(), changes.LegalEntities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "legal entity");
-        await Foreign(db.Facilities.AsNoTracking(), changes.Facilities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "facility");
-        await Foreign(db.Sources.AsNoTracking(), changes.Sources.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "source");
-        await Foreign(db.Instruments.AsNoTracking(), changes.Instruments.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "instrument");
+        await Foreign(db.LegalEntities.AsNoTracking(), changes.LegalEntities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "legal entity", "法人");
+        await Foreign(db.Facilities.AsNoTracking(), changes.Facilities.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "facility", "據點");
+        await Foreign(db.Sources.AsNoTracking(), changes.Sources.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "source", "排放源");
+        await Foreign(db.Instruments.AsNoTracking(), changes.Instruments.Select(e => e.Id), r => r.Id, r => r.OrganizationId, "instrument", "契約工具");
 
         foreach (var e in changes.LegalEntities.Where(e => e.ParentId is { } p && !entityIds.Contains(p)))
         {
-            problems.Add(Problem.AtField($"legal entity {e.Name}", $"parent {e.ParentId} is not an entity of this organization"));
+            problems.Add(Problem.AtField($"legal entity {e.Name}", $"parent {e.ParentId} is not an entity of this organization",
+                $"上層法人 {e.ParentId} 不是本組織的法人"));
         }
         foreach (var f in changes.Facilities.Where(f => !entityIds.Contains(f.LegalEntityId)))
         {
-            problems.Add(Problem.AtField($"facility {f.Code}", $"legal entity {f.LegalEntityId} is not an entity of this organization"));
+            problems.Add(Problem.AtField($"facility {f.Code}", $"legal entity {f.LegalEntityId} is not an entity of this organization",
+                $"法人 {f.LegalEntityId} 不是本組織的法人"));
         }
         foreach (var s in changes.Sources.Where(s => !facilityIds.Contains(s.FacilityId)))
         {
-            problems.Add(Problem.AtField($"source {s.Code}", $"facility {s.FacilityId} is not a facility of this organization"));
+            problems.Add(Problem.AtField($"source {s.Code}", $"facility {s.FacilityId} is not a facility of this organization",
+                $"據點 {s.FacilityId} 不是本組織的據點"));
         }
         foreach (var i in changes.Instruments.Where(i => i.FacilityId is { } f && !facilityIds.Contains(f)))
         {
-            problems.Add(Problem.AtField($"instrument {i.Reference}", $"facility {i.FacilityId} is not a facility of this organization"));
+            problems.Add(Problem.AtField($"instrument {i.Reference}", $"facility {i.FacilityId} is not a facility of this organization",
+                $"據點 {i.FacilityId} 不是本組織的據點"));
         }
         foreach (var a in changes.Activities.Where(a => !sourceIds.Contains(a.SourceId)))
         {
-            problems.Add(Problem.AtField($"activity {a.Id}", $"source {a.SourceId} is not a source of this organization"));
+            problems.Add(Problem.AtField($"activity {a.Id}", $"source {a.SourceId} is not a source of this organization",
+                $"排放源 {a.SourceId} 不是本組織的排放源"));
             if (problems.Count > 1000) { break; }
         }
         return problems;
@@ -307,8 +312,11 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
             var e = end.ToDateOnly();
             foreach (var inv in closed.Where(i => i.PeriodStart <= e && i.PeriodEnd >= s))
             {
-                var fix = inv.Status == nameof(InventoryStatus.Locked) ? "record a restatement to reopen it" : "return it to draft first";
-                problems.Add(Problem.AtField(what, $"falls in inventory '{inv.Name}', which is {inv.Status.ToLowerInvariant()}: {fix}"));
+                var locked = inv.Status == nameof(InventoryStatus.Locked);
+                var fix = locked ? "record a restatement to reopen it" : "return it to draft first";
+                var fixZhTw = locked ? "請先記錄重編以重新開啟" : "請先退回草稿";
+                problems.Add(Problem.AtField(what, $"falls in inventory '{inv.Name}', which is {inv.Status.ToLowerInvariant()}: {fix}",
+                    $"落在盤查清冊「{inv.Name}」的期間內，該清冊{StatusZhTw(inv.Status)}：{fixZhTw}"));
                 return;
             }
         }
@@ -320,6 +328,16 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
         foreach (var i in changes.Instruments) { Check($"instrument {i.Reference}", i.Period.Start, i.Period.End); }
         return problems;
     }
+
+    /// <summary>A closed inventory's status as the zh-TW workflow names it (the web UI's labels).</summary>
+    private static string StatusZhTw(string status) => status switch
+    {
+        nameof(InventoryStatus.Submitted) => "已提交",
+        nameof(InventoryStatus.Reviewed) => "已審查",
+        nameof(InventoryStatus.Approved) => "已核准",
+        nameof(InventoryStatus.Locked) => "已鎖定",
+        _ => "狀態為 " + status,
+    };
 
     private static async Task RecordAsync(LedgerWriter ledger, string actor, string kind, Guid id, string? before, string after, CancellationToken ct)
     {
@@ -367,7 +385,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
                 {
                     if (stored.OrganizationId != organizationId)
                     {
-                        throw new DomainException("activities", "an activity id belongs to another organization; nothing was written");
+                        throw new DomainException("activities", "an activity id belongs to another organization; nothing was written", "有一筆活動數據的 ID 屬於其他組織；未寫入任何資料");
                     }
                     before = LedgerContent.Of(stored);
                 }
@@ -393,7 +411,7 @@ public sealed class InventoryStore(CarbonLedgerDbContext db, IClock clock)
                 if (!ReferenceEquals(cmd, fullBatch)) { await cmd.DisposeAsync(); }
                 if (affected != chunk.Length)
                 {
-                    throw new DomainException("activities", "an activity id belongs to another organization; nothing was written");
+                    throw new DomainException("activities", "an activity id belongs to another organization; nothing was written", "有一筆活動數據的 ID 屬於其他組織；未寫入任何資料");
                 }
                 written += chunk.Length;
             }

@@ -59,13 +59,15 @@ public sealed class LedgerStore(CarbonLedgerDbContext db, IClock clock)
             if (!latest.TryGetValue((kind, id.ToString("D")), out var recorded))
             {
                 missing ??= new LedgerVerification(false, verifier.Checked, null, LedgerFault.DataNotInLedger,
-                    $"{kind} {id} is stored but has no ledger entry: it was written outside the application");
+                    $"{kind} {id} is stored but has no ledger entry: it was written outside the application",
+                    $"{kind} {id} 已儲存但沒有稽核軌跡紀錄：它是在系統之外寫入的");
                 return;
             }
             if (HashChain.Sha256Hex(content) != recorded.ContentHash && (differs is null || recorded.Sequence < differs.FirstAlteredSequence))
             {
                 differs = new LedgerVerification(false, verifier.Checked, recorded.Sequence, LedgerFault.DataDiffers,
-                    $"{kind} {id} differs from what ledger entry #{recorded.Sequence} recorded: it was changed outside the application");
+                    $"{kind} {id} differs from what ledger entry #{recorded.Sequence} recorded: it was changed outside the application",
+                    $"{kind} {id} 與稽核軌跡第 {recorded.Sequence} 筆紀錄的內容不符：它是在系統之外被更改的");
             }
         }
 

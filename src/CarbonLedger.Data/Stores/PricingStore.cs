@@ -27,7 +27,7 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentNullException.ThrowIfNull(policy);
         if (await db.IcpPolicies.AnyAsync(p => p.OrganizationId == organizationId && p.Name == policy.Name, ct))
         {
-            return Outcome<Guid>.Failure([Problem.AtField("name", $"a policy named '{policy.Name}' already exists")]);
+            return Outcome<Guid>.Failure([Problem.AtField("name", $"a policy named '{policy.Name}' already exists", $"已有名為「{policy.Name}」的碳價政策")]);
         }
         var now = clock.GetCurrentInstant();
         var row = new IcpPolicyRow
@@ -45,7 +45,7 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(change);
         var row = await db.IcpPolicies.Include(p => p.Prices).SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.Id == policyId, ct);
-        if (row is null) { return Outcome<StoredPolicy>.Failure([Problem.AtField("policyId", $"no policy {policyId} in this organization")]); }
+        if (row is null) { return Outcome<StoredPolicy>.Failure([Problem.AtField("policyId", $"no policy {policyId} in this organization", $"本組織沒有碳價政策 {policyId}")]); }
         try
         {
             // The domain constructor checks the new history (one currency, no two prices on one day, non-negative).
@@ -54,7 +54,7 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
         }
         catch (DomainException ex)
         {
-            return Outcome<StoredPolicy>.Failure([Problem.AtField(ex.Field, ex.Reason)]);
+            return Outcome<StoredPolicy>.Failure([ex.ToProblem()]);
         }
         var price = PriceRow(change, actor, clock.GetCurrentInstant());
         price.PolicyId = row.Id;
@@ -71,7 +71,7 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
     public async Task<Outcome<Guid>> SaveProjectAsync(Guid organizationId, ProjectSpec spec, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (string.IsNullOrWhiteSpace(spec.Name)) { return Outcome<Guid>.Failure([Problem.AtField("name", "is required")]); }
+        if (string.IsNullOrWhiteSpace(spec.Name)) { return Outcome<Guid>.Failure([Problem.AtField("name", "is required", "必填")]); }
         var existing = await db.IcpProjects.SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.Name == spec.Name, ct);
         var json = JsonSerializer.Serialize(spec, Json);
         if (existing is not null)
@@ -92,10 +92,10 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
     public async Task<Outcome<StoredProject>> RecordOutcomeAsync(Guid organizationId, Guid projectId, decimal actualCost, decimal realisedTonnes, string actor, CancellationToken ct = default)
     {
         var row = await db.IcpProjects.SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.Id == projectId, ct);
-        if (row is null) { return Outcome<StoredProject>.Failure([Problem.AtField("projectId", $"no project {projectId} in this organization")]); }
+        if (row is null) { return Outcome<StoredProject>.Failure([Problem.AtField("projectId", $"no project {projectId} in this organization", $"本組織沒有專案 {projectId}")]); }
         var problems = new List<Problem>();
-        if (actualCost < 0m) { problems.Add(Problem.AtField("actualCost", "cannot be negative")); }
-        if (realisedTonnes <= 0m) { problems.Add(Problem.AtField("realisedAbatementTonnes", "must be positive")); }
+        if (actualCost < 0m) { problems.Add(Problem.AtField("actualCost", "cannot be negative", "不得為負數")); }
+        if (realisedTonnes <= 0m) { problems.Add(Problem.AtField("realisedAbatementTonnes", "must be positive", "須為正數")); }
         if (problems.Count > 0) { return Outcome<StoredProject>.Failure(problems); }
         row.ActualCost = actualCost;
         row.RealisedAbatementTonnes = realisedTonnes;

@@ -28,7 +28,7 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
         var row = await db.Inventories.SingleOrDefaultAsync(i => i.OrganizationId == organizationId && i.Id == inventoryId, ct);
         if (row is null)
         {
-            return Outcome<InventoryStatus>.Failure([Problem.AtField("inventoryId", $"no inventory {inventoryId} in this organization")]);
+            return Outcome<InventoryStatus>.Failure([Problem.AtField("inventoryId", $"no inventory {inventoryId} in this organization", $"本組織沒有盤查清冊 {inventoryId}")]);
         }
         var from = InventoryWorkflow.Parse(row.Status);
         var next = InventoryWorkflow.Next(from, action, role, reason);
@@ -72,14 +72,14 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         var problems = new List<Problem>();
-        if (!AccessRules.Allows(role, Permission.Comment)) { problems.Add(Problem.AtField("role", $"a {AccessRules.Code(role)} may not comment")); }
-        if (!TargetKinds.Contains(targetKind)) { problems.Add(Problem.AtField("targetKind", $"must be one of {string.Join(", ", TargetKinds)}")); }
-        if (string.IsNullOrWhiteSpace(targetId) || targetId.Length > 200) { problems.Add(Problem.AtField("targetId", "is required (at most 200 characters)")); }
-        if (string.IsNullOrWhiteSpace(text)) { problems.Add(Problem.AtField("text", "is required")); }
-        else if (text.Length > CommentMaxLength) { problems.Add(Problem.AtField("text", $"at most {CommentMaxLength} characters")); }
+        if (!AccessRules.Allows(role, Permission.Comment)) { problems.Add(Problem.AtField("role", $"a {AccessRules.Code(role)} may not comment", $"角色 {AccessRules.Code(role)} 不得新增意見")); }
+        if (!TargetKinds.Contains(targetKind)) { problems.Add(Problem.AtField("targetKind", $"must be one of {string.Join(", ", TargetKinds)}", $"須為下列之一：{string.Join("、", TargetKinds)}")); }
+        if (string.IsNullOrWhiteSpace(targetId) || targetId.Length > 200) { problems.Add(Problem.AtField("targetId", "is required (at most 200 characters)", "必填（最多 200 個字元）")); }
+        if (string.IsNullOrWhiteSpace(text)) { problems.Add(Problem.AtField("text", "is required", "必填")); }
+        else if (text.Length > CommentMaxLength) { problems.Add(Problem.AtField("text", $"at most {CommentMaxLength} characters", $"最多 {CommentMaxLength} 個字元")); }
         if (!await db.Inventories.AnyAsync(i => i.OrganizationId == organizationId && i.Id == inventoryId, ct))
         {
-            problems.Add(Problem.AtField("inventoryId", $"no inventory {inventoryId} in this organization"));
+            problems.Add(Problem.AtField("inventoryId", $"no inventory {inventoryId} in this organization", $"本組織沒有盤查清冊 {inventoryId}"));
         }
         if (problems.Count > 0) { return Outcome<Comment>.Failure(problems); }
         var now = clock.GetCurrentInstant();

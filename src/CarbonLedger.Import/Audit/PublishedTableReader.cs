@@ -70,11 +70,11 @@ public static class PublishedTableReader
         }
         else
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), "not a .csv or .xlsx file"));
+            problems.Add(new Problem(new ProblemLocation(File: file), "not a .csv or .xlsx file", "不是 .csv 或 .xlsx 檔案"));
         }
         if (problems.Count == 0 && rows.Count == 0)
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), "the table has no rows below its header"));
+            problems.Add(new Problem(new ProblemLocation(File: file), "the table has no rows below its header", "表頭下方沒有任何資料列"));
         }
         return problems.Count > 0 ? Outcome<IReadOnlyList<PublishedRow>>.Failure(problems) : Outcome<IReadOnlyList<PublishedRow>>.Success(rows);
     }
@@ -88,13 +88,13 @@ public static class PublishedTableReader
         }
         catch (InvalidDataException ex)
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), "not a readable .xlsx workbook: " + ex.Message));
+            problems.Add(new Problem(new ProblemLocation(File: file), "not a readable .xlsx workbook: " + ex.Message, "無法讀取的 .xlsx 活頁簿：" + ex.Message));
             return null;
         }
         var sheet = sheets.FirstOrDefault(s => !IgnoredSheets.Contains(s.Trim(), StringComparer.OrdinalIgnoreCase));
         if (sheet is null)
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), "the workbook has no sheet besides README"));
+            problems.Add(new Problem(new ProblemLocation(File: file), "the workbook has no sheet besides README", "活頁簿除 README（說明）外沒有其他工作表"));
         }
         return sheet;
     }
@@ -116,17 +116,18 @@ public static class PublishedTableReader
             var label = Cell(0);
             if (label.Length == 0)
             {
-                problems.Add(new Problem(At(0), "empty: every row needs a label (項目)"));
+                problems.Add(new Problem(At(0), "empty: every row needs a label (項目)", "空白：每一列都須填寫項目（label）"));
             }
-            var quantity = Number(Cell(1), At(1), "quantity", problems, out _);
+            var quantity = Number(Cell(1), At(1), "quantity", "活動數據", problems, out _);
             var unit = ActivityUnit(Cell(2), At(2), problems);
-            var factor = Number(Cell(3), At(3), "factor", problems, out _);
+            var factor = Number(Cell(3), At(3), "factor", "排放係數", problems, out _);
             var factorUnit = FactorUnit(Cell(4), At(4), problems);
-            var reported = Number(Cell(5), At(5), "reported emissions", problems, out var decimals);
-            var reportedUnit = MassUnit(Cell(6), At(6), problems, "reported unit");
+            var reported = Number(Cell(5), At(5), "reported emissions", "公布之排放量", problems, out var decimals);
+            var reportedUnit = MassUnit(Cell(6), At(6), problems, "reported unit", "排放量單位");
             if (unit is not null && factorUnit is { } fu && !unit.IsConvertibleTo(fu.PerUnit))
             {
-                problems.Add(new Problem(At(2), $"activity unit '{unit.Code}' does not convert to the factor's per-unit '{fu.PerUnit.Code}'"));
+                problems.Add(new Problem(At(2), $"activity unit '{unit.Code}' does not convert to the factor's per-unit '{fu.PerUnit.Code}'",
+                    $"活動數據單位「{unit.Code}」無法換算為排放係數的活動單位「{fu.PerUnit.Code}」"));
             }
             if (problems.Count == before)
             {
@@ -234,7 +235,8 @@ public static class PublishedTableReader
             }
             if (map[c].Index >= 0)
             {
-                problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, h), $"column {Template.Columns[c].Name} appears twice"));
+                problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, h), $"column {Template.Columns[c].Name} appears twice",
+                    $"欄位 {Template.Columns[c].Name}（{Template.Columns[c].NameZh}）重複出現"));
                 ok = false;
             }
             else
@@ -247,7 +249,8 @@ public static class PublishedTableReader
             if (map[j].Index < 0)
             {
                 var col = Template.Columns[j];
-                problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, col.Name), $"missing column {col.Name} ({col.NameZh})"));
+                problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, col.Name), $"missing column {col.Name} ({col.NameZh})",
+                    $"缺少欄位 {col.Name}（{col.NameZh}）"));
                 ok = false;
             }
         }
@@ -256,23 +259,23 @@ public static class PublishedTableReader
 
     /// <summary>A non-negative number with '.' as decimal point; thousands separators are accepted only in groups of
     /// three ("1,234.5"), as reports print them. <paramref name="decimals"/> is the number of decimals as printed.</summary>
-    private static decimal? Number(string text, ProblemLocation at, string what, List<Problem> problems, out int decimals)
+    private static decimal? Number(string text, ProblemLocation at, string what, string whatZhTw, List<Problem> problems, out int decimals)
     {
         decimals = 0;
         if (text.Length == 0)
         {
-            problems.Add(new Problem(at, $"empty: {what} is required"));
+            problems.Add(new Problem(at, $"empty: {what} is required", $"空白：{whatZhTw}為必填"));
             return null;
         }
         var plain = IsGroupedThousands(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
         if (!ValueParsers.TryParseNumber(plain, out var value))
         {
-            problems.Add(new Problem(at, $"'{text}' is not a number (use '.' as decimal point)"));
+            problems.Add(new Problem(at, $"'{text}' is not a number (use '.' as decimal point)", $"「{text}」不是數字（小數點請用「.」）"));
             return null;
         }
         if (value < 0m)
         {
-            problems.Add(new Problem(at, $"{what} cannot be negative ({text})"));
+            problems.Add(new Problem(at, $"{what} cannot be negative ({text})", $"{whatZhTw}不得為負數（{text}）"));
             return null;
         }
         // "1.5E-05" (how a spreadsheet returns small numbers): the decimals are those of the value itself.
@@ -299,28 +302,28 @@ public static class PublishedTableReader
     {
         if (text.Length == 0)
         {
-            problems.Add(new Problem(at, "empty: unit is required"));
+            problems.Add(new Problem(at, "empty: unit is required", "空白：單位為必填"));
             return null;
         }
         if (!UnitCatalog.TryParse(text, out var unit))
         {
-            problems.Add(new Problem(at, $"unknown unit '{text}'"));
+            problems.Add(new Problem(at, $"unknown unit '{text}'", $"未知的單位「{text}」"));
             return null;
         }
         return unit;
     }
 
-    private static Unit? MassUnit(string text, ProblemLocation at, List<Problem> problems, string what)
+    private static Unit? MassUnit(string text, ProblemLocation at, List<Problem> problems, string what, string whatZhTw)
     {
         var trimmed = StripGas(text);
         if (trimmed.Length == 0)
         {
-            problems.Add(new Problem(at, $"empty: {what} is required (kg or t)"));
+            problems.Add(new Problem(at, $"empty: {what} is required (kg or t)", $"空白：{whatZhTw}為必填（kg 或 t）"));
             return null;
         }
         if (!UnitCatalog.TryParse(trimmed, out var unit) || unit.Dimension != Dimension.Mass)
         {
-            problems.Add(new Problem(at, $"'{text}' is not a mass unit (kg, t, kgCO2e, tCO2e)"));
+            problems.Add(new Problem(at, $"'{text}' is not a mass unit (kg, t, kgCO2e, tCO2e)", $"「{text}」不是質量單位（kg、t、kgCO2e、tCO2e）"));
             return null;
         }
         return unit;
@@ -332,9 +335,10 @@ public static class PublishedTableReader
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == text.Length - 1)
         {
-            problems.Add(new Problem(at, text.Length == 0
-                ? "empty: factor unit is required (e.g. kgCO2e/kWh)"
-                : $"'{text}' is not a factor unit: write mass/activity unit, e.g. kgCO2e/kWh or tCO2e/kL"));
+            problems.Add(text.Length == 0
+                ? new Problem(at, "empty: factor unit is required (e.g. kgCO2e/kWh)", "空白：係數單位為必填（例如 kgCO2e/kWh）")
+                : new Problem(at, $"'{text}' is not a factor unit: write mass/activity unit, e.g. kgCO2e/kWh or tCO2e/kL",
+                    $"「{text}」不是係數單位：請寫成 質量/活動單位，例如 kgCO2e/kWh 或 tCO2e/kL"));
             return null;
         }
         var massText = StripGas(text[..slash]);
@@ -342,12 +346,13 @@ public static class PublishedTableReader
         var ok = true;
         if (!UnitCatalog.TryParse(massText, out var mass) || mass.Dimension != Dimension.Mass)
         {
-            problems.Add(new Problem(at, $"'{text}': '{text[..slash].Trim()}' is not a mass of CO2e (kgCO2e, tCO2e)"));
+            problems.Add(new Problem(at, $"'{text}': '{text[..slash].Trim()}' is not a mass of CO2e (kgCO2e, tCO2e)",
+                $"「{text}」：「{text[..slash].Trim()}」不是 CO2e 質量單位（kgCO2e、tCO2e）"));
             ok = false;
         }
         if (!UnitCatalog.TryParse(perText, out var per))
         {
-            problems.Add(new Problem(at, $"'{text}': unknown activity unit '{perText}'"));
+            problems.Add(new Problem(at, $"'{text}': unknown activity unit '{perText}'", $"「{text}」：未知的活動單位「{perText}」"));
             ok = false;
         }
         return ok ? (mass, per) : null;

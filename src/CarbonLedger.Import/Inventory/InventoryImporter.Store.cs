@@ -22,14 +22,15 @@ public static partial class InventoryImporter
         var snapshot = await store.LoadAsync(organizationId, ct);
         if (snapshot is null)
         {
-            return Outcome<ApplyResult>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}"));
+            return Outcome<ApplyResult>.Failure(Problem.AtField("organizationId", $"unknown organization {organizationId}", $"查無組織 {organizationId}"));
         }
         if (period is null)
         {
             var latest = (await store.ListInventoriesAsync(organizationId, ct)).FirstOrDefault();
             if (latest is null)
             {
-                return Outcome<ApplyResult>.Failure(Problem.AtField("period", "the organization has no inventory yet: create one (its period is what activity rows are checked against)"));
+                return Outcome<ApplyResult>.Failure(Problem.AtField("period", "the organization has no inventory yet: create one (its period is what activity rows are checked against)",
+                    "本組織尚無盤查清冊：請先建立一份（活動數據列依其盤查期間檢查）"));
             }
             period = new ReportingPeriod(LocalDate.FromDateOnly(latest.PeriodStart), LocalDate.FromDateOnly(latest.PeriodEnd));
         }
@@ -58,7 +59,8 @@ public static partial class InventoryImporter
                 {
                     if (!ImportTemplates.TryFind(Path.GetFileNameWithoutExtension(file.FileName), out var template))
                     {
-                        problems.Add(new Problem(new ProblemLocation(File: file.FileName), $"cannot tell which template this file is: name it after one of {ExpectedNames}, e.g. activity.csv"));
+                        problems.Add(new Problem(new ProblemLocation(File: file.FileName), $"cannot tell which template this file is: name it after one of {ExpectedNames}, e.g. activity.csv",
+                            $"無法判斷此檔案屬於哪一個範本：請以下列名稱之一命名：{ExpectedNames}，例如 activity.csv 或 活動數據.csv"));
                         continue;
                     }
                     tables.Add(ImportTable.FromCsv(template, file.FileName, new StreamReader(buffer, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true)));
@@ -69,7 +71,7 @@ public static partial class InventoryImporter
                 }
                 else
                 {
-                    problems.Add(new Problem(new ProblemLocation(File: file.FileName), "not a .csv or .xlsx file"));
+                    problems.Add(new Problem(new ProblemLocation(File: file.FileName), "not a .csv or .xlsx file", "不是 .csv 或 .xlsx 檔案"));
                 }
             }
             var changes = Import(context, tables, string.Join("; ", origin), problems);

@@ -40,7 +40,7 @@ public static partial class InventoryImporter
                 var file = Path.GetFileName(path);
                 if (!File.Exists(path))
                 {
-                    problems.Add(new Problem(new ProblemLocation(File: file), "file not found"));
+                    problems.Add(new Problem(new ProblemLocation(File: file), "file not found", "找不到檔案"));
                     continue;
                 }
                 origin.Add($"{file} sha256:{Sha256(path)}");
@@ -49,7 +49,8 @@ public static partial class InventoryImporter
                 {
                     if (!ImportTemplates.TryFind(Path.GetFileNameWithoutExtension(path), out var template))
                     {
-                        problems.Add(new Problem(new ProblemLocation(File: file), $"cannot tell which template this file is: name it after one of {ExpectedNames}, e.g. activity.csv"));
+                        problems.Add(new Problem(new ProblemLocation(File: file), $"cannot tell which template this file is: name it after one of {ExpectedNames}, e.g. activity.csv",
+                            $"無法判斷此檔案屬於哪一個範本：請以下列名稱之一命名：{ExpectedNames}，例如 activity.csv 或 活動數據.csv"));
                         continue;
                     }
                     var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
@@ -63,7 +64,7 @@ public static partial class InventoryImporter
                 }
                 else
                 {
-                    problems.Add(new Problem(new ProblemLocation(File: file), "not a .csv or .xlsx file"));
+                    problems.Add(new Problem(new ProblemLocation(File: file), "not a .csv or .xlsx file", "不是 .csv 或 .xlsx 檔案"));
                 }
             }
             return Import(context, tables, string.Join("; ", origin), problems);
@@ -94,7 +95,7 @@ public static partial class InventoryImporter
         }
         catch (InvalidDataException ex)
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), "not a readable .xlsx workbook: " + ex.Message));
+            problems.Add(new Problem(new ProblemLocation(File: file), "not a readable .xlsx workbook: " + ex.Message, "無法讀取的 .xlsx 活頁簿：" + ex.Message));
             return [];
         }
         var tables = new List<ImportTable>();
@@ -106,14 +107,16 @@ public static partial class InventoryImporter
             }
             if (!ImportTemplates.TryFind(sheet, out var template))
             {
-                problems.Add(new Problem(new ProblemLocation(file, sheet), $"unknown sheet '{sheet}': expected {ExpectedNames} or README"));
+                problems.Add(new Problem(new ProblemLocation(file, sheet), $"unknown sheet '{sheet}': expected {ExpectedNames} or README",
+                    $"未知的工作表「{sheet}」：應為 {ExpectedNames} 或 README（說明）"));
                 continue;
             }
             tables.Add(ImportTable.FromSheet(template, file, workbook, sheet));
         }
         if (tables.Count == 0)
         {
-            problems.Add(new Problem(new ProblemLocation(File: file), $"no template sheet: expected one of {ExpectedNames}"));
+            problems.Add(new Problem(new ProblemLocation(File: file), $"no template sheet: expected one of {ExpectedNames}",
+                $"沒有範本工作表：應為下列之一：{ExpectedNames}"));
         }
         return tables;
     }
@@ -135,7 +138,9 @@ public static partial class InventoryImporter
             if (!byKind.TryAdd(t.Template.Kind, t))
             {
                 var first = byKind[t.Template.Kind];
-                run.Problems.Add(new Problem(new ProblemLocation(t.File, t.Sheet), $"a second {t.Template.Name} table (the first is {new ProblemLocation(first.File, first.Sheet)})"));
+                var firstAt = new ProblemLocation(first.File, first.Sheet);
+                run.Problems.Add(new Problem(new ProblemLocation(t.File, t.Sheet), $"a second {t.Template.Name} table (the first is {firstAt})",
+                    $"第二個{t.Template.NameZh}（{t.Template.Name}）資料表（第一個在 {firstAt.ToString(zhTw: true)}）"));
             }
         }
         foreach (var template in ImportTemplates.All)
@@ -162,7 +167,7 @@ public static partial class InventoryImporter
     private sealed class ImportRun(ImportContext context)
     {
         private readonly Dictionary<string, List<EmissionFactor>> _customFactors = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, (EmissionFactor? Factor, string? Error)> _resolved = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (EmissionFactor? Factor, string? Error, string? ErrorZhTw)> _resolved = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Guid> _facilityIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SourceRef> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, LegalEntity> _entities = new(StringComparer.Ordinal);
@@ -230,12 +235,14 @@ public static partial class InventoryImporter
                 var where = new ProblemLocation(table.File, table.Sheet, 1, h);
                 if (c < 0)
                 {
-                    Problems.Add(new Problem(where, $"unknown column '{h}' in the {template.Name} template (expected {string.Join(", ", template.Columns.Select(x => x.Name))})"));
+                    var expected = string.Join(", ", template.Columns.Select(x => x.Name));
+                    Problems.Add(new Problem(where, $"unknown column '{h}' in the {template.Name} template (expected {expected})",
+                        $"{template.NameZh}（{template.Name}）範本沒有欄位「{h}」（應為 {expected}）"));
                     ok = false;
                 }
                 else if (map[c].Index >= 0)
                 {
-                    Problems.Add(new Problem(where, $"column {template.Columns[c].Name} appears twice"));
+                    Problems.Add(new Problem(where, $"column {template.Columns[c].Name} appears twice", $"欄位 {template.Columns[c].Name}（{template.Columns[c].NameZh}）重複出現"));
                     ok = false;
                 }
                 else
@@ -249,7 +256,8 @@ public static partial class InventoryImporter
                 if (map[j].Index < 0 && template.Columns[j].Required)
                 {
                     var col = template.Columns[j];
-                    Problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, col.Name), $"missing column {col.Name} ({col.NameZh}) in the {template.Name} template"));
+                    Problems.Add(new Problem(new ProblemLocation(table.File, table.Sheet, 1, col.Name), $"missing column {col.Name} ({col.NameZh}) in the {template.Name} template",
+                        $"{template.NameZh}（{template.Name}）範本缺少欄位 {col.Name}（{col.NameZh}）"));
                     ok = false;
                 }
             }
@@ -287,18 +295,18 @@ public static partial class InventoryImporter
             void ReadFactorRow(string? key)
             {
                 var name = r.Required(cName);
-                var year = r.OptionalInteger(cYear, 1900, 2100, "a year");
+                var year = r.OptionalInteger(cYear, 1900, 2100, "a year", "年度（1900-2100）");
                 var perUnit = r.Unit(cPer);
                 var gas = Gas(r, cGas);
-                var value = r.Number(cValue, required: true, min: 0m, "an emission factor cannot be negative");
+                var value = r.Number(cValue, required: true, min: 0m, "an emission factor cannot be negative", "排放係數不得為負數");
                 var massUnit = r.Unit(cMass);
                 if (massUnit is not null && massUnit.Dimension != Dimension.Mass)
                 {
-                    r.Problem(cMass, $"{massUnit.Code} is not a mass unit (g, kg, t)");
+                    r.Problem(cMass, $"{massUnit.Code} is not a mass unit (g, kg, t)", $"{massUnit.Code} 不是質量單位（g、kg、t）");
                     massUnit = null;
                 }
                 var source = r.Required(cSource);
-                var uncertainty = r.Number(cUnc, required: false, min: 0m, "uncertainty cannot be negative");
+                var uncertainty = r.Number(cUnc, required: false, min: 0m, "uncertainty cannot be negative", "不確定性不得為負數");
                 if (key is null || year.Failed || gas is null)
                 {
                     return;
@@ -306,7 +314,8 @@ public static partial class InventoryImporter
                 var gasKey = (key.ToUpperInvariant(), year.Value, gas.Code.ToUpperInvariant());
                 if (!gasRows.TryAdd(gasKey, r.Table.Row))
                 {
-                    r.Problem(cGas, $"duplicate gas {gas.Code} for factor '{key}'{YearText(year.Value)} (first on row {gasRows[gasKey]})");
+                    r.Problem(cGas, $"duplicate gas {gas.Code} for factor '{key}'{YearText(year.Value)} (first on row {gasRows[gasKey]})",
+                        $"排放係數「{key}」{YearTextZhTw(year.Value)}的氣體 {gas.Code} 重複（首次出現於第 {gasRows[gasKey]} 列）");
                     return;
                 }
                 var groupKey = (key.ToUpperInvariant(), year.Value);
@@ -317,7 +326,8 @@ public static partial class InventoryImporter
                 }
                 else if (perUnit is not null && draft.PerUnit is not null && !ReferenceEquals(perUnit, draft.PerUnit))
                 {
-                    r.Problem(cPer, $"factor '{key}'{YearText(year.Value)} is per {draft.PerUnit.Code} on row {draft.FirstRow}; all its gases must share one per_unit");
+                    r.Problem(cPer, $"factor '{key}'{YearText(year.Value)} is per {draft.PerUnit.Code} on row {draft.FirstRow}; all its gases must share one per_unit",
+                        $"排放係數「{key}」{YearTextZhTw(year.Value)}在第 {draft.FirstRow} 列的活動單位為 {draft.PerUnit.Code}；同一係數的各氣體須使用相同的 per_unit（活動單位）");
                 }
                 if (value is { } v && massUnit is not null)
                 {
@@ -343,7 +353,8 @@ public static partial class InventoryImporter
             {
                 return gas;
             }
-            r.Problem(column, $"unknown gas '{code}': no GWP set of the library has it (e.g. CO2, CH4, N2O, HFC-134a, R-410A, SF6, NF3, CO2e)");
+            r.Problem(column, $"unknown gas '{code}': no GWP set of the library has it (e.g. CO2, CH4, N2O, HFC-134a, R-410A, SF6, NF3, CO2e)",
+                $"未知的氣體「{code}」：係數庫中沒有任何全球暖化潛勢（GWP）值組列有此氣體（例如 CO2、CH4、N2O、HFC-134a、R-410A、SF6、NF3、CO2e）");
             return null;
         }
 
@@ -358,16 +369,16 @@ public static partial class InventoryImporter
             while (r.Table.Read())
             {
                 var entity = r.Required(cEntity);
-                var entityPct = r.Number(cEntityPct, required: false, min: 0m, "an ownership percentage is between 0 and 100", max: 100m);
+                var entityPct = r.Number(cEntityPct, required: false, min: 0m, "an ownership percentage is between 0 and 100", "持股比例須介於 0 與 100 之間", max: 100m);
                 var code = r.Required(cCode);
                 var name = r.Required(cName);
-                var pct = r.Number(cPct, required: false, min: 0m, "an ownership percentage is between 0 and 100", max: 100m);
+                var pct = r.Number(cPct, required: false, min: 0m, "an ownership percentage is between 0 and 100", "持股比例須介於 0 與 100 之間", max: 100m);
                 var op = r.Flag(cOp);
                 var fin = r.Flag(cFin);
                 var address = r.Optional(cAddress);
                 if (code is not null && !codeRows.TryAdd(code, r.Table.Row))
                 {
-                    r.Problem(cCode, $"duplicate facility_code '{code}' (first on row {codeRows[code]})");
+                    r.Problem(cCode, $"duplicate facility_code '{code}' (first on row {codeRows[code]})", $"據點代碼（facility_code）「{code}」重複（首次出現於第 {codeRows[code]} 列）");
                     continue;
                 }
                 if (entity is not null)
@@ -378,7 +389,8 @@ public static partial class InventoryImporter
                     }
                     else if (entityPct is { } p && seen.Percent is { } q && p != q)
                     {
-                        r.Problem(cEntityPct, string.Create(CultureInfo.InvariantCulture, $"entity '{entity}' has ownership {q} % on row {seen.Row}"));
+                        r.Problem(cEntityPct, string.Create(CultureInfo.InvariantCulture, $"entity '{entity}' has ownership {q} % on row {seen.Row}"),
+                            string.Create(CultureInfo.InvariantCulture, $"法人「{entity}」在第 {seen.Row} 列的持股比例為 {q} %"));
                         continue;
                     }
                     else if (seen.Percent is null && entityPct is not null)
@@ -423,7 +435,8 @@ public static partial class InventoryImporter
                     }
                     else if (!_unreadable.Contains(TemplateKind.Facilities))
                     {
-                        r.Problem(cFacility, $"unknown facility code '{facility}': not in the facilities file nor already stored");
+                        r.Problem(cFacility, $"unknown facility code '{facility}': not in the facilities file nor already stored",
+                            $"未知的據點代碼「{facility}」：不在據點檔中，也尚未建立");
                     }
                 }
                 var name = r.Required(cName);
@@ -437,28 +450,30 @@ public static partial class InventoryImporter
                     }
                     else
                     {
-                        r.Problem(cType, $"'{typeText}' is not a source type: use one of {string.Join(", ", Enum.GetNames<SourceType>())} or 固定燃燒, 移動燃燒, 製程, 冷媒, 滅火器, SF6, 化糞池, 其他逸散, 外購電力, 外購蒸汽, 範疇三");
+                        r.Problem(cType, $"'{typeText}' is not a source type: use one of {string.Join(", ", Enum.GetNames<SourceType>())} or 固定燃燒, 移動燃燒, 製程, 冷媒, 滅火器, SF6, 化糞池, 其他逸散, 外購電力, 外購蒸汽, 範疇三",
+                            $"「{typeText}」不是排放源類型：請使用固定燃燒、移動燃燒、製程、冷媒、滅火器、SF6、化糞池、其他逸散、外購電力、外購蒸汽、範疇三，或 {string.Join(", ", Enum.GetNames<SourceType>())}");
                     }
                 }
-                var category = r.OptionalInteger(cCategory, 1, 15, "a Scope 3 category (1-15)");
+                var category = r.OptionalInteger(cCategory, 1, 15, "a Scope 3 category (1-15)", "範疇三類別（1-15）");
                 if (type == SourceType.Scope3 && !category.Failed && category.Value is null)
                 {
-                    r.Problem(cCategory, "a Scope 3 source needs its scope3_category (1-15)");
+                    r.Problem(cCategory, "a Scope 3 source needs its scope3_category (1-15)", "範疇三排放源須填寫範疇三類別（scope3_category，1-15）");
                 }
                 else if (type is { } nonScope3 && nonScope3 != SourceType.Scope3 && category.Value is not null)
                 {
-                    r.Problem(cCategory, $"only Scope3 sources take a scope3_category; this source is {nonScope3}");
+                    r.Problem(cCategory, $"only Scope3 sources take a scope3_category; this source is {nonScope3}",
+                        $"僅範疇三排放源可填寫範疇三類別（scope3_category）；此排放源為{ValueParsers.SourceTypeZhTw(nonScope3)}");
                 }
                 var key = r.Required(cKey);
-                if (key is not null && Resolve(key).Error is { } error)
+                if (key is not null && Resolve(key) is { Error: { } error, ErrorZhTw: { } errorZhTw })
                 {
-                    r.Problem(cKey, error);
+                    r.Problem(cKey, error, errorZhTw);
                 }
                 var department = r.Optional(cDept);
                 var exclusion = r.Optional(cExcl);
                 if (code is not null && !codeRows.TryAdd(code, r.Table.Row))
                 {
-                    r.Problem(cCode, $"duplicate source_code '{code}' (first on row {codeRows[code]})");
+                    r.Problem(cCode, $"duplicate source_code '{code}' (first on row {codeRows[code]})", $"排放源代碼（source_code）「{code}」重複（首次出現於第 {codeRows[code]} 列）");
                     continue;
                 }
                 if (code is null || facilityId is null || name is null || type is null || key is null || category.Failed
@@ -502,7 +517,7 @@ public static partial class InventoryImporter
                 var codeSpan = r.Span(cSource);
                 if (codeSpan.IsEmpty)
                 {
-                    r.Problem(cSource, "value is empty");
+                    r.Problem(cSource, "value is empty", "值為空白");
                     ok = false;
                 }
                 else
@@ -513,7 +528,8 @@ public static partial class InventoryImporter
                     {
                         if (!_unreadable.Contains(TemplateKind.Sources))
                         {
-                            r.Problem(cSource, $"unknown source code '{code}': not in the sources file nor already stored");
+                            r.Problem(cSource, $"unknown source code '{code}': not in the sources file nor already stored",
+                                $"未知的排放源代碼「{code}」：不在排放源檔中，也尚未建立");
                         }
                         ok = false;
                     }
@@ -523,9 +539,11 @@ public static partial class InventoryImporter
                     }
                     else if (source.Factor is null)
                     {
-                        if (storedReported.Add(code) && Resolve(context.Sources[code].FactorKey).Error is not null)
+                        var factorKey = context.Sources[code].FactorKey;
+                        if (storedReported.Add(code) && Resolve(factorKey) is { Error: { } error, ErrorZhTw: { } errorZhTw })
                         {
-                            r.Problem(cSource, $"stored source '{code}' uses factor '{context.Sources[code].FactorKey}': {Resolve(context.Sources[code].FactorKey).Error}");
+                            r.Problem(cSource, $"stored source '{code}' uses factor '{factorKey}': {error}",
+                                $"已建立的排放源「{code}」使用排放係數「{factorKey}」：{errorZhTw}");
                         }
                         ok = false;
                     }
@@ -541,25 +559,27 @@ public static partial class InventoryImporter
                 var end = endDate.GetValueOrDefault();
                 if (!hasStart)
                 {
-                    r.Problem(cStart, startSpan.IsEmpty ? "value is empty" : $"'{startSpan}' is not a date in yyyy-MM-dd form");
+                    r.Problem(cStart, startSpan.IsEmpty ? "value is empty" : $"'{startSpan}' is not a date in yyyy-MM-dd form",
+                        startSpan.IsEmpty ? "值為空白" : $"「{startSpan}」不是 yyyy-MM-dd 格式的日期");
                 }
                 else if (start < period.Start || start > period.End)
                 {
-                    r.Problem(cStart, $"{startSpan} is outside the reporting period {period}");
+                    r.Problem(cStart, $"{startSpan} is outside the reporting period {period}", $"{startSpan} 不在盤查期間 {period} 內");
                     hasStart = false;
                 }
                 if (!hasEnd)
                 {
-                    r.Problem(cEnd, endSpan.IsEmpty ? "value is empty" : $"'{endSpan}' is not a date in yyyy-MM-dd form");
+                    r.Problem(cEnd, endSpan.IsEmpty ? "value is empty" : $"'{endSpan}' is not a date in yyyy-MM-dd form",
+                        endSpan.IsEmpty ? "值為空白" : $"「{endSpan}」不是 yyyy-MM-dd 格式的日期");
                 }
                 else if (end < period.Start || end > period.End)
                 {
-                    r.Problem(cEnd, $"{endSpan} is outside the reporting period {period}");
+                    r.Problem(cEnd, $"{endSpan} is outside the reporting period {period}", $"{endSpan} 不在盤查期間 {period} 內");
                     hasEnd = false;
                 }
                 if (hasStart && hasEnd && end < start)
                 {
-                    r.Problem(cEnd, $"period_end {endSpan} is before period_start {startSpan}");
+                    r.Problem(cEnd, $"period_end {endSpan} is before period_start {startSpan}", $"結束日期（period_end）{endSpan} 早於起始日期（period_start）{startSpan}");
                     hasEnd = false;
                 }
                 ok &= hasStart && hasEnd;
@@ -567,12 +587,13 @@ public static partial class InventoryImporter
                 var qtySpan = r.Span(cQty);
                 if (!ValueParsers.TryParseNumber(qtySpan, out var quantity))
                 {
-                    r.Problem(cQty, qtySpan.IsEmpty ? "value is empty" : $"'{qtySpan}' is not a number (use '.' for decimals and no thousands separators)");
+                    r.Problem(cQty, qtySpan.IsEmpty ? "value is empty" : $"'{qtySpan}' is not a number (use '.' for decimals and no thousands separators)",
+                        qtySpan.IsEmpty ? "值為空白" : $"「{qtySpan}」不是數字（小數點請用「.」，且不加千分位符號）");
                     ok = false;
                 }
                 else if (quantity < 0)
                 {
-                    r.Problem(cQty, $"quantity cannot be negative ({qtySpan})");
+                    r.Problem(cQty, $"quantity cannot be negative ({qtySpan})", $"活動數據不得為負數（{qtySpan}）");
                     ok = false;
                 }
 
@@ -580,23 +601,26 @@ public static partial class InventoryImporter
                 var unit = units.Get(unitSpan).Value;
                 if (unit is null)
                 {
-                    r.Problem(cUnit, unitSpan.IsEmpty ? "value is empty" : $"unknown unit '{unitSpan}'");
+                    r.Problem(cUnit, unitSpan.IsEmpty ? "value is empty" : $"unknown unit '{unitSpan}'", unitSpan.IsEmpty ? "值為空白" : $"未知的單位「{unitSpan}」");
                     ok = false;
                 }
                 else if (source?.Factor is { } factor && !unit.IsConvertibleTo(factor.PerUnit))
                 {
-                    r.Problem(cUnit, $"factor '{factor.Key}' is per {factor.PerUnit.Code}: {new UnitMismatchException(unit, factor.PerUnit).Message}");
+                    var mismatch = new UnitMismatchException(unit, factor.PerUnit);
+                    r.Problem(cUnit, $"factor '{factor.Key}' is per {factor.PerUnit.Code}: {mismatch.Message}",
+                        $"排放係數「{factor.Key}」的活動單位為 {factor.PerUnit.Code}：{mismatch.MessageZhTw}");
                     ok = false;
                 }
 
                 var qualitySpan = r.Span(cQuality);
                 if (!ValueParsers.TryParseDataQuality(qualitySpan, out var quality))
                 {
-                    r.Problem(cQuality, qualitySpan.IsEmpty ? "value is empty" : $"'{qualitySpan}' is not a data-quality level: measured / calculated / estimated, 1 / 2 / 3, or 量測 / 計算 / 推估");
+                    r.Problem(cQuality, qualitySpan.IsEmpty ? "value is empty" : $"'{qualitySpan}' is not a data-quality level: measured / calculated / estimated, 1 / 2 / 3, or 量測 / 計算 / 推估",
+                        qualitySpan.IsEmpty ? "值為空白" : $"「{qualitySpan}」不是數據品質等級：量測 / 計算 / 推估、1 / 2 / 3，或 measured / calculated / estimated");
                     ok = false;
                 }
 
-                var uncertainty = r.Number(cUnc, required: false, min: 0m, "uncertainty cannot be negative");
+                var uncertainty = r.Number(cUnc, required: false, min: 0m, "uncertainty cannot be negative", "不確定性不得為負數");
                 ok &= !r.Failed(cUnc);
                 if (!ok)
                 {
@@ -607,7 +631,8 @@ public static partial class InventoryImporter
                 var id = DeterministicGuid.For(org, "activity", code, startText, endText, evidence, ValueParsers.CanonicalNumber(quantity), unit!.Code);
                 if (!ids.TryAdd(id, table.Row))
                 {
-                    r.Problem(cSource, $"duplicate activity row: same source, period, evidence, quantity and unit as row {ids[id]}");
+                    r.Problem(cSource, $"duplicate activity row: same source, period, evidence, quantity and unit as row {ids[id]}",
+                        $"重複的活動數據列：排放源、期間、佐證、數量與單位皆與第 {ids[id]} 列相同");
                     continue;
                 }
                 _activities.Add(new ActivityRecord(id, source!.Id, new Quantity(quantity, unit), new DateInterval(start, end), quality,
@@ -633,36 +658,41 @@ public static partial class InventoryImporter
         /// <summary>A factor of the factors file (exact year, then year-independent, then the latest earlier year) or
         /// else of the library, for the reporting period's factor year. No factor and no error: a key whose row in the
         /// factors file was bad (already reported).</summary>
-        private (EmissionFactor? Factor, string? Error) Resolve(string key)
+        private (EmissionFactor? Factor, string? Error, string? ErrorZhTw) Resolve(string key)
         {
             if (_resolved.TryGetValue(key, out var cached))
             {
                 return cached;
             }
             var year = context.FactorYear;
-            (EmissionFactor?, string?) result;
+            (EmissionFactor?, string?, string?) result;
             if (_brokenFactorKeys.Contains(key))
             {
                 // Its bad row is already reported; the source is unusable without another message.
-                result = (null, null);
+                result = (null, null, null);
             }
             else if (_customFactors.TryGetValue(key, out var list))
             {
                 var f = list.FirstOrDefault(x => x.Year == year) ?? list.FirstOrDefault(x => x.Year is null)
                     ?? list.Where(x => x.Year < year).MaxBy(x => x.Year);
-                result = f is not null ? (f, null) : (null, $"factor '{key}' of the factors file has no value for {year} or an earlier year");
+                result = f is not null ? (f, null, null)
+                    : (null, $"factor '{key}' of the factors file has no value for {year} or an earlier year",
+                        $"排放係數檔中的排放係數「{key}」沒有 {year} 年或更早年度的值");
             }
             else
             {
                 var outcome = context.Factors.Resolve(key, year);
-                result = outcome.Succeeded ? (outcome.Value.Factor, null)
-                    : (null, string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems[0].Message} for {year} (not in the factor library nor the factors file)"));
+                result = outcome.Succeeded ? (outcome.Value.Factor, null, null)
+                    : (null, string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems[0].Message} for {year} (not in the factor library nor the factors file)"),
+                        string.Create(CultureInfo.InvariantCulture, $"{outcome.Problems[0].MessageIn(zhTw: true)}（{year} 年；排放係數庫與排放係數檔中皆無）"));
             }
             _resolved[key] = result;
             return result;
         }
 
         private static string YearText(int? year) => year is { } y ? string.Create(CultureInfo.InvariantCulture, $" ({y})") : "";
+
+        private static string YearTextZhTw(int? year) => year is { } y ? string.Create(CultureInfo.InvariantCulture, $"（{y} 年）") : "";
     }
 
     private sealed record SourceRef(Guid Id, EmissionFactor? Factor, bool Usable);
@@ -720,7 +750,7 @@ public static partial class InventoryImporter
 
         public ReadOnlySpan<char> Span(int column) => columns[column].Index < 0 ? [] : Table.Span(columns[column].Index);
 
-        public void Problem(int column, string message)
+        public void Problem(int column, string message, string messageZhTw)
         {
             if (_failedRow != Table.Row)
             {
@@ -728,7 +758,7 @@ public static partial class InventoryImporter
                 _failedRow = Table.Row;
             }
             _failed.Add(column);
-            problems.Add(new Problem(Table.At(columns[column].Header), message));
+            problems.Add(new Problem(Table.At(columns[column].Header), message, messageZhTw));
         }
 
         /// <summary>Whether a problem was recorded for <paramref name="column"/> on the current row.</summary>
@@ -749,36 +779,36 @@ public static partial class InventoryImporter
             var s = Optional(column);
             if (s is null)
             {
-                Problem(column, "value is empty");
+                Problem(column, "value is empty", "值為空白");
             }
             return s;
         }
 
-        public decimal? Number(int column, bool required, decimal min, string belowMin, decimal? max = null)
+        public decimal? Number(int column, bool required, decimal min, string belowMin, string belowMinZhTw, decimal? max = null)
         {
             var span = Span(column);
             if (span.IsEmpty)
             {
                 if (required)
                 {
-                    Problem(column, "value is empty");
+                    Problem(column, "value is empty", "值為空白");
                 }
                 return null;
             }
             if (!ValueParsers.TryParseNumber(span, out var v))
             {
-                Problem(column, $"'{span}' is not a number (use '.' for decimals and no thousands separators)");
+                Problem(column, $"'{span}' is not a number (use '.' for decimals and no thousands separators)", $"「{span}」不是數字（小數點請用「.」，且不加千分位符號）");
                 return null;
             }
             if (v < min || v > max)
             {
-                Problem(column, $"{belowMin} ({span})");
+                Problem(column, $"{belowMin} ({span})", $"{belowMinZhTw}（{span}）");
                 return null;
             }
             return v;
         }
 
-        public (int? Value, bool Failed) OptionalInteger(int column, int min, int max, string what)
+        public (int? Value, bool Failed) OptionalInteger(int column, int min, int max, string what, string whatZhTw)
         {
             var span = Span(column);
             if (span.IsEmpty)
@@ -787,7 +817,7 @@ public static partial class InventoryImporter
             }
             if (!int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
             {
-                Problem(column, $"'{span}' is not {what}");
+                Problem(column, $"'{span}' is not {what}", $"「{span}」不是{whatZhTw}");
                 return (null, true);
             }
             return (v, false);
@@ -804,7 +834,7 @@ public static partial class InventoryImporter
             {
                 return unit;
             }
-            Problem(column, $"unknown unit '{s}'");
+            Problem(column, $"unknown unit '{s}'", $"未知的單位「{s}」");
             return null;
         }
 
@@ -820,7 +850,7 @@ public static partial class InventoryImporter
             {
                 return flag;
             }
-            Problem(column, $"'{s}' is not yes/no (true/false, 1/0, 是/否)");
+            Problem(column, $"'{s}' is not yes/no (true/false, 1/0, 是/否)", $"「{s}」不是 是/否（yes/no、true/false、1/0）");
             return null;
         }
     }

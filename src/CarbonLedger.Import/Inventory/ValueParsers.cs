@@ -22,6 +22,19 @@ public static class ValueParsers
         ["範疇三"] = SourceType.Scope3,
     };
 
+    /// <summary>The zh-TW name of a source type, as the templates accept it (固定燃燒, 外購電力 …).</summary>
+    public static string SourceTypeZhTw(SourceType type)
+    {
+        foreach (var (name, value) in SourceTypeAliases)
+        {
+            if (value == type)
+            {
+                return name;
+            }
+        }
+        return type.ToString();
+    }
+
     /// <summary>Source types by enum name (case-insensitive; '_', '-' and spaces ignored) or zh-TW name.</summary>
     public static bool TryParseSourceType(string text, out SourceType type)
     {

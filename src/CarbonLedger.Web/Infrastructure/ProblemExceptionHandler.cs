@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CarbonLedger.Web.Infrastructure;
 
 /// <summary>The one place exceptions become RFC 9457 problem details (STYLE.md "Errors: three channels"): a broken
-/// domain invariant → 400 naming the field; a unit mismatch → 400; a malformed request → its 4xx; anything else → 500
+/// domain invariant → 400 naming the field (with <c>errorsZhTw</c> as <see cref="Validation"/> gives it); a unit mismatch → 400; a malformed request → its 4xx; anything else → 500
 /// with a generic message and a trace id, never the exception's text.</summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -16,11 +16,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ArgumentNullException.ThrowIfNull(exception);
         ProblemDetails details = exception switch
         {
-            DomainException d => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [d.Field] = [d.Reason] })
+            DomainException d => new HttpValidationProblemDetails(Validation.Errors([d.ToProblem()], zhTw: false))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Invalid value",
                 Detail = d.Message,
+                Extensions = { [Validation.ErrorsZhTw] = Validation.Errors([d.ToProblem()], zhTw: true) },
             },
             UnitMismatchException u => new ProblemDetails
             {

@@ -90,7 +90,7 @@ public sealed class GwpSetTests
     [Fact]
     public void Get_GasMissingFromSet_ThrowsNamingGasAndSet()
     {
-        var ex = Should.Throw<Common.DomainException>(() => Library.GetGwpSet("AR5").Get(GreenhouseGas.FromCode("HFO-made-up")));
+        var ex = Should.Throw<CarbonLedger.Common.DomainException>(() => Library.GetGwpSet("AR5").Get(GreenhouseGas.FromCode("HFO-made-up")));
 
         ex.Message.ShouldContain("AR5");
         ex.Message.ShouldContain("HFO-made-up");

@@ -254,7 +254,7 @@ public sealed class Scope2Tests
 
         rec.KilowattHours.ShouldBe(50_000m);
         rec.EmissionRateKgPerKwh.ShouldBe(0m);
-        Should.Throw<Common.DomainException>(() => ContractualInstrument.FromRecCount(Guid.NewGuid(), "T-REC", 1.5m, ReportingPeriod.Year(2024).Interval));
+        Should.Throw<CarbonLedger.Common.DomainException>(() => ContractualInstrument.FromRecCount(Guid.NewGuid(), "T-REC", 1.5m, ReportingPeriod.Year(2024).Interval));
     }
 
     [Fact]

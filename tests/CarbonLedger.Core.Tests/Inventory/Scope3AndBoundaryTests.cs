@@ -79,7 +79,7 @@ public sealed class Scope3AndBoundaryTests
     [Fact]
     public void EmissionSource_Scope3WithoutCategory_Throws()
     {
-        Should.Throw<Common.DomainException>(() => new EmissionSource(Guid.NewGuid(), Guid.NewGuid(), "S3", "S3", SourceType.Scope3, "k"))
+        Should.Throw<CarbonLedger.Common.DomainException>(() => new EmissionSource(Guid.NewGuid(), Guid.NewGuid(), "S3", "S3", SourceType.Scope3, "k"))
             .Field.ShouldBe("scope3Category");
     }
 

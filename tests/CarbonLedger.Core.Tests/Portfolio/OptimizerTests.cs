@@ -194,6 +194,51 @@ public sealed class OptimizerTests
         model.SpecificVariance.Minimum().ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public void RiskEstimator_FewerPeriodsThanFactorsPlusOne_ProblemOnReturns()
+    {
+        // Given 3 periods of 5 names: the de-meaned sample covariance has rank ≤ T − 1 = 2
+        var rng = new Random(5);
+        var returns = Matrix<double>.Build.Dense(3, 5, (_, _) => rng.NextDouble() * 0.1);
+        var names = Enumerable.Range(0, 5).Select(i => "A" + i).ToList();
+
+        // When 3 factors are asked for
+        var outcome = RiskModelEstimator.FromReturns(names, returns, 3);
+
+        // Then one problem on "returns", in English and zh-TW: 3 factors need 3 + 1 = 4 periods
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Problems.Count.ShouldBe(1);
+        outcome.Problems[0].Location.Field.ShouldBe("returns");
+        outcome.Problems[0].Message.ShouldBe("3 periods; a 3-factor model needs at least 4");
+        outcome.Problems[0].MessageZhTw.ShouldBe("僅 3 期；3 因子模型至少需要 4 期");
+    }
+
+    [Fact]
+    public void WithRisk_SampleOnEstimatedModel_KeepsBoundsAndMeetsConstraints()
+    {
+        // Given the thesis sample at R = 4 % and a 5-factor model estimated from 60 months of random returns of its 50 names
+        var sample = ThesisSampleData.OptimizationProblem(0.04m);
+        var rng = new Random(11);
+        var returns = Matrix<double>.Build.Dense(60, sample.Assets, (_, _) => (rng.NextDouble() - 0.5) * 0.12);
+        var risk = RiskModelEstimator.FromReturns(sample.Risk.Names, returns, 5).Value;
+
+        // When the sample is solved under that model
+        var problem = sample.WithRisk(risk);
+        var s = TrackingErrorOptimizer.Solve(problem);
+
+        // Then the estimator names the model, Σw = 1 and Σ Qᵢwᵢ = 0.96 Q_total to 1e-8, and the 7 names without emissions
+        // stay at their benchmark weight (the sample's bounds, seed 001 data gaps in PROVENANCE.md)
+        problem.Risk.Method.ShouldStartWith("PCA(5) of Ledoit-Wolf shrunk covariance");
+        s.Status.ShouldBe(OptimizationStatus.Optimal);
+        Math.Abs(s.Weights.Sum() - 1).ShouldBeLessThan(1e-8);
+        Math.Abs((problem.CarbonTonnes.Zip(s.Weights, (q, w) => q * w).Sum() / (problem.CarbonTotal * 0.96)) - 1).ShouldBeLessThan(1e-8);
+        foreach (var name in ThesisSampleData.NamesWithoutEmissions())
+        {
+            var i = problem.Risk.Names.ToList().IndexOf(name);
+            Math.Abs(s.Weights[i] - problem.BenchmarkWeights[i]).ShouldBeLessThan(1e-8);
+        }
+    }
+
     /// <summary>Independent KKT check: gradient g = 2Σ(w − w_b); multipliers of the equality rows from least squares
     /// over the names strictly inside their bounds; then stationarity there and the sign conditions at the bounds.</summary>
     private static void AssertKkt(TrackingErrorProblem problem, IReadOnlyList<double> w, double[] lower, double[] upper)

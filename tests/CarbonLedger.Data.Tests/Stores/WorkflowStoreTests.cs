@@ -204,6 +204,32 @@ public sealed class WorkflowStoreTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task ApplyAsync_ActivityInALockedInventorysPeriod_RefusalCarriesTheZhTwMessage(DatabaseProvider provider)
+    {
+        // Given FY2024 taken through submit, review, approve and lock
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var s = await SeedAsync(db);
+        (await MoveAsync(db, s, WorkflowAction.Submit, OrganizationRole.Contributor, "carl")).Succeeded.ShouldBeTrue();
+        (await MoveAsync(db, s, WorkflowAction.Review, OrganizationRole.Reviewer, "rita")).Succeeded.ShouldBeTrue();
+        (await MoveAsync(db, s, WorkflowAction.Approve, OrganizationRole.Administrator, "ada")).Succeeded.ShouldBeTrue();
+        (await MoveAsync(db, s, WorkflowAction.Lock, OrganizationRole.Administrator, "ada")).Succeeded.ShouldBeTrue();
+
+        // When February's bill is corrected while FY2024 is locked
+        var february = Bill(s.OrgId, s.Changes.Sources[0].Id, 2, 1_100m);
+        var refused = await ApplyAsync(db, s, new ChangeSet { Activities = [february], Origin = "correction" });
+
+        // Then the refusal says the same in Traditional Chinese (issue 3 item 1 "zh-TW and English, every string
+        // localized"): the inventory by name, its state (已鎖定, the UI's label) and the way out (重編, the UI's word for a
+        // restatement), under the same field; the English text is unchanged
+        var problem = refused.Problems.ShouldHaveSingleItem();
+        problem.Message.ShouldBe("falls in inventory 'FY2024', which is locked: record a restatement to reopen it");
+        problem.MessageZhTw.ShouldBe("落在盤查清冊「FY2024」的期間內，該清冊已鎖定：請先記錄重編以重新開啟");
+        problem.ToString(zhTw: true).ShouldBe($"欄位「activity {february.Id}」：落在盤查清冊「FY2024」的期間內，該清冊已鎖定：請先記錄重編以重新開啟");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task AddCommentAsync_VerifierOnAnActivity_StoredListedAndInTheLedger(DatabaseProvider provider)
     {
         // Given FY2024

@@ -127,6 +127,32 @@ public sealed class BadRowsTests : IDisposable
     }
 
     [Fact]
+    public void ImportFiles_BadActivityRows_ZhTwTextNamesRowColumnAndReason()
+    {
+        // Given good facilities and sources files and an activity file whose rows 2-4 each hold one bad value:
+        // a negative quantity, a slash date, and litres against tw-grid (a per-kWh factor)
+        string[] paths =
+        [
+            _files.WriteCsv("facilities.csv", Facilities[..2]),
+            _files.WriteCsv("sources.csv", Sources[..2]),
+            _files.WriteCsv("activity.csv", [Activity[0], Activity[3], Activity[5], Activity[9]]),
+        ];
+
+        // When
+        var outcome = InventoryImporter.ImportFiles(ImportFixture.Context(), paths);
+
+        // Then each problem reads in Traditional Chinese with its file, row (header = 第 1 列) and column (the unit
+        // mismatch in Core's wording for UnitMismatchException), and the English text is the one the tests above pin
+        outcome.Problems.Select(p => p.ToString(zhTw: true)).ShouldBe(
+        [
+            "activity.csv，第 2 列，欄「quantity」：活動數據不得為負數（-5）",
+            "activity.csv，第 3 列，欄「period_start」：「2024/01/05」不是 yyyy-MM-dd 格式的日期",
+            "activity.csv，第 4 列，欄「unit」：排放係數「tw-grid」的活動單位為 kWh：無法將 L（體積）換算為 kWh（能量）：兩者的因次不同",
+        ]);
+        outcome.Problems[0].ToString().ShouldBe("activity.csv, row 2, column 'quantity': quantity cannot be negative (-5)");
+    }
+
+    [Fact]
     public void ImportFiles_WorkbookWithAWrongSheet_NamesFileAndSheet()
     {
         // Given a workbook whose activity sheet is called "activities"

@@ -53,6 +53,35 @@ public sealed class ProblemExceptionHandlerTests(WebAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task TryHandle_DomainExceptionInBothLanguages_ErrorsEnglishAndErrorsZhTwChinese()
+    {
+        // Given a broken invariant whose reason is given in English and in Traditional Chinese
+        var exception = new DomainException("baseYear", "1800 is not a plausible base year", "1800 不是合理的基準年");
+
+        // When it is handled
+        var (status, body) = await HandleAsync(exception);
+
+        // Then errors keeps the English reason and errorsZhTw has the zh-TW one under the same field
+        status.ShouldBe(400);
+        body.GetProperty("errors").GetProperty("baseYear")[0].GetString().ShouldBe("1800 is not a plausible base year");
+        body.GetProperty("errorsZhTw").EnumerateObject().Select(p => p.Name).ShouldBe(["baseYear"]);
+        body.GetProperty("errorsZhTw").GetProperty("baseYear")[0].GetString().ShouldBe("1800 不是合理的基準年");
+    }
+
+    [Fact]
+    public async Task TryHandle_DomainExceptionEnglishOnly_ErrorsZhTwFallsBackToEnglish()
+    {
+        // Given a broken invariant with an English reason only
+        var exception = new DomainException("baseYear", "1800 is not a plausible base year");
+
+        // When it is handled
+        var (_, body) = await HandleAsync(exception);
+
+        // Then errorsZhTw still names the field, with the English reason (no field is left without a message)
+        body.GetProperty("errorsZhTw").GetProperty("baseYear")[0].GetString().ShouldBe("1800 is not a plausible base year");
+    }
+
+    [Fact]
     public async Task TryHandle_UnitMismatch_Returns400()
     {
         // Given a conversion between dimensions

@@ -42,7 +42,7 @@ public sealed class ImportModule : ICliModule
             var inv = await OrganizationLookup.FindInventoryAsync(store, snapshot.Organization.Id, parse.GetValue(inventory), ct);
             var period = new ReportingPeriod(LocalDate.FromDateOnly(inv.PeriodStart), LocalDate.FromDateOnly(inv.PeriodEnd));
 
-            var missing = paths.Where(p => !File.Exists(p)).Select(p => new Problem(new ProblemLocation(File: p), "file not found")).ToList();
+            var missing = paths.Where(p => !File.Exists(p)).Select(p => new Problem(new ProblemLocation(File: p), "file not found", "找不到檔案")).ToList();
             Outcome<ApplyResult> outcome;
             if (missing.Count > 0)
             {

@@ -31,6 +31,34 @@ public sealed class PortfolioModule : ICliModule
 
     private static Option<string?> DataOption() => new("--data") { Description = "Folder of CSV tables or an .xlsx workbook (constituents, emissions, targets, companies, risk model)" };
 
+    private static Option<string?> ReturnsOption() => new("--returns")
+    {
+        Description = "CSV of periodic returns (date + one column per constituent): the risk model is estimated from it (PCA of the Ledoit-Wolf shrunk covariance) instead of the supplied exposures/factor_covariance/specific_variance",
+    };
+
+    private static Option<int?> FactorsOption() => new("--factors") { Description = "Factors of the model estimated from --returns (default 3)" };
+
+    private static Option<double?> PeriodsOption() => new("--periods-per-year") { Description = "Return periods per year of --returns, to annualise (default 12)" };
+
+    /// <summary>The --returns/--factors/--periods-per-year triple, or a usage error.</summary>
+    private static (ReturnsSource? Source, string? UsageError) Returns(ParseResult parse, Option<string?> returns, Option<int?> factors, Option<double?> periods)
+    {
+        var path = parse.GetValue(returns);
+        var k = parse.GetValue(factors);
+        var p = parse.GetValue(periods);
+        if (path is null)
+        {
+            return k is null && p is null ? (null, null) : (null, "error: --factors and --periods-per-year need --returns");
+        }
+        if (k is < 1 || p is <= 0 or > 366)
+        {
+            return (null, "error: --factors must be at least 1 and --periods-per-year in (0, 366]");
+        }
+        return (new ReturnsSource(path, k ?? 3, p ?? 12), null);
+    }
+
+    private sealed record ReturnsSource(string Path, int Factors, double PeriodsPerYear);
+
     private static Command Forecast(CliContext context)
     {
         var cmd = new Command("forecast", "Forecast year t+1 emissions by Methods 1-3 per company and for the portfolio.\nExample: carbonledger portfolio forecast --sample --year 2024");
@@ -110,13 +138,16 @@ public sealed class PortfolioModule : ICliModule
 
     private static Command Optimize(CliContext context)
     {
-        var cmd = new Command("optimize", "Minimise tracking error subject to Σw = 1 and ΣQw = Q_total(1 − R).\nExample: carbonledger portfolio optimize --sample --reduction 0.04");
+        var cmd = new Command("optimize", "Minimise tracking error subject to Σw = 1 and ΣQw = Q_total(1 − R).\nExample: carbonledger portfolio optimize --sample --reduction 0.04\nExample: carbonledger portfolio optimize --data ./t50 --returns ./t50/returns.csv --factors 3");
         var json = JsonOption();
         var sample = SampleOption();
         var data = DataOption();
         var reduction = new Option<decimal>("--reduction") { Description = "Required reduction R as a fraction (default 0.04, the thesis's 4 % path)", DefaultValueFactory = _ => 0.04m };
         var maxWeight = new Option<double?>("--max-weight") { Description = "Per-name upper bound on weight (fraction)" };
-        foreach (var o in new Option[] { json, sample, data, reduction, maxWeight })
+        var returns = ReturnsOption();
+        var factors = FactorsOption();
+        var periods = PeriodsOption();
+        foreach (var o in new Option[] { json, sample, data, reduction, maxWeight, returns, factors, periods })
         {
             cmd.Options.Add(o);
         }
@@ -128,7 +159,13 @@ public sealed class PortfolioModule : ICliModule
                 context.Error.WriteLine("error: --reduction must be in [0, 1)");
                 return ExitCodes.BadUsage;
             }
-            var built = BuildProblem(parse.GetValue(data), r, parse.GetValue(maxWeight));
+            var (source, usage) = Returns(parse, returns, factors, periods);
+            if (usage is not null)
+            {
+                context.Error.WriteLine(usage);
+                return ExitCodes.BadUsage;
+            }
+            var built = BuildProblem(parse.GetValue(data), r, parse.GetValue(maxWeight), source);
             if (built.Problem is null)
             {
                 return Fail(context, built.Problems);
@@ -188,7 +225,10 @@ public sealed class PortfolioModule : ICliModule
         var data = DataOption();
         var max = new Option<double>("--max-reduction") { Description = "Largest reduction (fraction, default 0.3)", DefaultValueFactory = _ => 0.3 };
         var steps = new Option<int>("--steps") { Description = "Number of steps (default 6)", DefaultValueFactory = _ => 6 };
-        foreach (var o in new Option[] { json, sample, data, max, steps })
+        var returns = ReturnsOption();
+        var factors = FactorsOption();
+        var periods = PeriodsOption();
+        foreach (var o in new Option[] { json, sample, data, max, steps, returns, factors, periods })
         {
             cmd.Options.Add(o);
         }
@@ -201,7 +241,13 @@ public sealed class PortfolioModule : ICliModule
                 context.Error.WriteLine("error: --max-reduction must be in [0, 1) and --steps in [1, 200]");
                 return ExitCodes.BadUsage;
             }
-            var built = BuildProblem(parse.GetValue(data), 0m, null);
+            var (source, usage) = Returns(parse, returns, factors, periods);
+            if (usage is not null)
+            {
+                context.Error.WriteLine(usage);
+                return ExitCodes.BadUsage;
+            }
+            var built = BuildProblem(parse.GetValue(data), 0m, null, source);
             if (built.Problem is null)
             {
                 return Fail(context, built.Problems);
@@ -229,19 +275,60 @@ public sealed class PortfolioModule : ICliModule
 
     private static Command Backtest(CliContext context)
     {
-        var cmd = new Command("backtest", "Compare forecasts with actuals per company and for the portfolio (seed 001 Tables 8-10).\nExample: carbonledger portfolio backtest --sample --json");
+        var cmd = new Command("backtest", "Compare forecasts with actuals per company and for the portfolio (seed 001 Tables 8-10).\nExample: carbonledger portfolio backtest --sample --json\nExample: carbonledger portfolio backtest --data ./t50 --year 2023");
         var json = JsonOption();
         var sample = SampleOption();
-        cmd.Options.Add(json);
-        cmd.Options.Add(sample);
+        var data = DataOption();
+        var year = new Option<int?>("--year") { Description = "Year whose actuals the Method 1 forecast is compared with, from the history before it (default: the latest year in the emissions table; the sample is 2023)" };
+        foreach (var o in new Option[] { json, sample, data, year })
+        {
+            cmd.Options.Add(o);
+        }
         cmd.SetAction(parse =>
         {
-            var report = ThesisSampleData.BacktestReport();
+            var path = parse.GetValue(data);
+            BacktestReport report;
+            string source;
+            int backtestYear;
+            if (path is null)
+            {
+                if (parse.GetValue(year) is { } y && y != 2023)
+                {
+                    context.Error.WriteLine("error: the thesis sample back-tests 2023 only; use --data for another year");
+                    return ExitCodes.BadUsage;
+                }
+                report = ThesisSampleData.BacktestReport();
+                source = "seed 001 Tables 9-10 (thesis_backtest_2023.csv), errors recomputed from predicted and actual";
+                backtestYear = 2023;
+            }
+            else
+            {
+                var loaded = Load(path);
+                if (!loaded.Succeeded)
+                {
+                    return Fail(context, loaded.Problems);
+                }
+                var ds = loaded.Value;
+                backtestYear = parse.GetValue(year) ?? ds.LatestActualYear ?? 0;
+                var actuals = PortfolioDatasetLoader.Actuals(ds, backtestYear, path);
+                if (!actuals.Succeeded)
+                {
+                    return Fail(context, actuals.Problems);
+                }
+                var run = Backtester.Run(ds.Constituents, ds.Companies, actuals.Value, ForecastOptions.Thesis(backtestYear));
+                if (!run.Succeeded)
+                {
+                    return Fail(context, run.Problems);
+                }
+                report = run.Value;
+                source = Inv($"{path}: Method 1 forecast of {backtestYear} from the history before it, against the {backtestYear} emissions");
+            }
             if (parse.GetValue(json))
             {
                 context.Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    source = "seed 001 Tables 9-10 (thesis_backtest_2023.csv), errors recomputed from predicted and actual",
+                    source,
+                    year = backtestYear,
                     portfolio = new { predictedTonnes = report.PortfolioPredictedTonnes, actualTonnes = report.PortfolioActualTonnes, errorTonnes = report.PortfolioErrorTonnes, report.WeightedNames, report.WeightsNote },
                     under = report.Under.Count,
                     over = report.Over.Count,
@@ -250,7 +337,7 @@ public sealed class PortfolioModule : ICliModule
                 }, Json));
                 return ExitCodes.Ok;
             }
-            var table = new Table().Title("Method 1 back-test 2023 (seed 001 Tables 9-10)");
+            var table = new Table().Title(path is null ? "Method 1 back-test 2023 (seed 001 Tables 9-10)" : Markup.Escape(Inv($"Method 1 back-test {backtestYear} ({path})")));
             foreach (var h in new[] { "company", "predicted t", "actual t", "abs error t", "error %", "direction", "sub-method" })
             {
                 table.AddColumn(h);
@@ -266,7 +353,29 @@ public sealed class PortfolioModule : ICliModule
         return cmd;
     }
 
-    private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight)
+    private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight, ReturnsSource? returns)
+    {
+        ReturnHistory? history = null;
+        if (returns is not null)
+        {
+            var loadedReturns = ReturnHistoryLoader.LoadCsv(returns.Path, returns.Factors, returns.PeriodsPerYear);
+            if (!loadedReturns.Succeeded)
+            {
+                return (null, loadedReturns.Problems);
+            }
+            history = loadedReturns.Value;
+        }
+        var built = BuildProblem(data, reduction, maxWeight, history, returns);
+        if (built.Problem is null || history is null || returns is null || data is not null)
+        {
+            // A dataset's problem was built on the estimated model already; the sample's gets it here.
+            return built;
+        }
+        var estimated = history.Estimate(built.Problem.Risk.Names, returns.Factors, returns.PeriodsPerYear);
+        return estimated.Succeeded ? (built.Problem.WithRisk(estimated.Value), []) : (null, estimated.Problems);
+    }
+
+    private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight, ReturnHistory? history, ReturnsSource? returns)
     {
         if (data is null)
         {
@@ -288,19 +397,27 @@ public sealed class PortfolioModule : ICliModule
             return (null, loaded.Problems);
         }
         var ds = loaded.Value;
-        if (ds.RiskModel is null)
+        var risk = ds.RiskModel;
+        if (history is not null && returns is not null)
         {
-            return (null, [new Common.Problem(new Common.ProblemLocation(File: data), "the optimiser needs a risk model (exposures, factor_covariance, specific_variance)")]);
+            // Returns given: the estimated model replaces any supplied one (the output names the model used).
+            var estimated = history.Estimate([.. ds.Constituents.Select(c => c.Company)], returns.Factors, returns.PeriodsPerYear);
+            if (!estimated.Succeeded)
+            {
+                return (null, estimated.Problems);
+            }
+            risk = estimated.Value;
         }
-        var weights = ds.Constituents.Select(c => (double)c.Weight).ToList();
-        var carbon = ds.Constituents.Select(c => ds.Companies[c.Company].LatestActualYear is { } y ? ds.Companies[c.Company].Scope12Tonnes[y] : 0m).ToList();
-        var upperBounds = maxWeight is { } m ? Enumerable.Repeat(m, weights.Count).ToArray() : null;
-        var outcome = TrackingErrorProblem.Create(ds.RiskModel, weights, carbon, reduction, null, new PortfolioConstraints(true, null, upperBounds), weightTolerance: (double)PortfolioValidation.DefaultWeightTolerance);
+        if (risk is null)
+        {
+            return (null, [new Common.Problem(new Common.ProblemLocation(File: data), "the optimiser needs a risk model (exposures, factor_covariance, specific_variance)",
+                "最適化需要風險模型（exposures、factor_covariance、specific_variance）")]);
+        }
+        var outcome = ds.OptimizationProblem(risk, reduction, maxWeight);
         return outcome.Succeeded ? (outcome.Value, []) : (null, outcome.Problems);
     }
 
-    private static Common.Outcome<PortfolioDataset> Load(string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? PortfolioDatasetLoader.LoadWorkbook(path) : PortfolioDatasetLoader.LoadDirectory(path);
+    private static Common.Outcome<PortfolioDataset> Load(string path) => PortfolioDatasetLoader.LoadPath(path);
 
     private static int Fail(CliContext context, IReadOnlyList<Common.Problem> problems)
     {

@@ -147,11 +147,16 @@ internal sealed class ProjectSpecInput
         using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true });
         var problems = new List<Problem>();
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+        var known = fields.Keys.Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
         foreach (var h in header.Where(h => h.Length > 0 && !fields.ContainsKey(h)))
         {
-            problems.Add(new Problem(new ProblemLocation(path, null, 1, h), $"unknown column (use {string.Join(", ", fields.Keys.Select(JsonNamingPolicy.CamelCase.ConvertName))})"));
+            problems.Add(new Problem(new ProblemLocation(path, null, 1, h), $"unknown column (use {string.Join(", ", known)})",
+                $"未知的欄（可用：{string.Join("、", known)}）"));
         }
-        if (!header.Contains("name", StringComparer.OrdinalIgnoreCase)) { problems.Add(new Problem(new ProblemLocation(path, null, 1, "name"), "the name column is required")); }
+        if (!header.Contains("name", StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new Problem(new ProblemLocation(path, null, 1, "name"), "the name column is required", "必須有 name 欄"));
+        }
         if (problems.Count > 0) { return Outcome<IReadOnlyList<ProjectSpec>>.Failure(problems); }
         var specs = new List<ProjectSpec>();
         var row = 1;
@@ -174,7 +179,8 @@ internal sealed class ProjectSpecInput
                 else if (type == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) { value = n; }
                 if (value is null)
                 {
-                    problems.Add(new Problem(new ProblemLocation(path, null, row, header[i]), $"'{text}' is not a {(type == typeof(int) ? "whole number" : "number")}"));
+                    problems.Add(new Problem(new ProblemLocation(path, null, row, header[i]), $"'{text}' is not a {(type == typeof(int) ? "whole number" : "number")}",
+                        $"「{text}」不是{(type == typeof(int) ? "整數" : "數字")}"));
                     continue;
                 }
                 property.SetValue(boxed, value);

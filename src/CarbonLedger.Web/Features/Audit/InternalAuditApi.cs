@@ -179,7 +179,7 @@ public sealed class InternalAuditApi : IEndpointGroup
             if (!decimal.TryParse(toleranceText, NumberStyles.Float, CultureInfo.InvariantCulture, out tolerance) || tolerance < 0m)
             {
                 return Problem(StatusCodes.Status400BadRequest, "Invalid tolerance", $"'{toleranceText}' is not a non-negative number.",
-                    [ProblemDto.From(CarbonLedger.Common.Problem.AtField("tolerance", "must be a non-negative number"))]);
+                    [ProblemDto.From(CarbonLedger.Common.Problem.AtField("tolerance", "must be a non-negative number", "須為非負數"))]);
             }
         }
         var name = Path.GetFileName(file.FileName);

@@ -43,8 +43,8 @@ public sealed class LedgerApi : IEndpointGroup
         var problems = new List<Problem>();
         var from = after ?? 0;
         var size = take ?? 100;
-        if (from < 0) { problems.Add(Problem.AtField("after", "must be 0 or more")); }
-        if (size is < 1 or > MaxTake) { problems.Add(Problem.AtField("take", $"must be between 1 and {MaxTake}")); }
+        if (from < 0) { problems.Add(Problem.AtField("after", "must be 0 or more", "須大於或等於 0")); }
+        if (size is < 1 or > MaxTake) { problems.Add(Problem.AtField("take", $"must be between 1 and {MaxTake}", $"須介於 1 與 {MaxTake} 之間")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid ledger query"); }
         var entries = await ledger.ListAsync(orgId, from, size, string.IsNullOrWhiteSpace(kind) ? null : kind.Trim(),
             string.IsNullOrWhiteSpace(entityId) ? null : entityId.Trim(), ct);

@@ -50,20 +50,20 @@ public sealed class MembersApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
         var email = request.Email?.Trim() ?? "";
-        if (email.Length is 0 or > 256 || !email.Contains('@', StringComparison.Ordinal)) { problems.Add(Problem.AtField("email", "a valid e-mail address is required")); }
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200) { problems.Add(Problem.AtField("displayName", "is required (at most 200 characters)")); }
-        if (!AccessRules.TryParse(request.Role, out var role)) { problems.Add(Problem.AtField("role", "must be admin, contributor, reviewer, verifier or viewer")); }
+        if (email.Length is 0 or > 256 || !email.Contains('@', StringComparison.Ordinal)) { problems.Add(Problem.AtField("email", "a valid e-mail address is required", "須為有效的電子郵件地址")); }
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200) { problems.Add(Problem.AtField("displayName", "is required (at most 200 characters)", "為必填（最多 200 個字元）")); }
+        if (!AccessRules.TryParse(request.Role, out var role)) { problems.Add(Problem.AtField("role", "must be admin, contributor, reviewer, verifier or viewer", "須為 admin（管理者）、contributor（填報者）、reviewer（內部稽核）、verifier（查證人員）或 viewer（檢視者）")); }
         var facilityIds = request.FacilityIds?.Distinct().ToList() ?? [];
         if (facilityIds.Count > 0)
         {
             var own = await db.Facilities.AsNoTracking().Where(f => f.OrganizationId == orgId && facilityIds.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct);
             foreach (var missing in facilityIds.Except(own))
             {
-                problems.Add(Problem.AtField("facilityIds", $"no facility {missing} in this organization"));
+                problems.Add(Problem.AtField("facilityIds", $"no facility {missing} in this organization", $"本組織沒有據點 {missing}"));
             }
         }
         var existing = email.Length > 0 ? await users.FindByEmailAsync(email) : null;
-        if (existing is null && string.IsNullOrEmpty(request.Password)) { problems.Add(Problem.AtField("password", "an initial password is required for a new account")); }
+        if (existing is null && string.IsNullOrEmpty(request.Password)) { problems.Add(Problem.AtField("password", "an initial password is required for a new account", "新帳號須設定初始密碼")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid member"); }
 
         if (existing is not null && await db.Memberships.AnyAsync(m => m.OrganizationId == orgId && m.UserId == existing.Id, ct))
@@ -81,7 +81,7 @@ public sealed class MembersApi : IEndpointGroup
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {
-                return Validation.Invalid(created.Errors.Select(e => Problem.AtField(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description)).ToList(),
+                return Validation.Invalid(created.Errors.Select(e => Problem.AtField(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description, IdentityErrorZhTw(e))).ToList(),
                     "Invalid member");
             }
         }
@@ -121,4 +121,19 @@ public sealed class MembersApi : IEndpointGroup
     private static MemberDto ToDto(MembershipRow m, UserRow u) => new(m.Id, u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName, m.Role,
         string.IsNullOrWhiteSpace(m.FacilityScope) ? [] : m.FacilityScope.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Guid.Parse).ToList(),
         u.IsDemo, m.CreatedAt);
+
+    /// <summary>ASP.NET Core Identity's error in Traditional Chinese, by its code (IdentityErrorDescriber's English text is
+    /// the <c>errors</c> entry); an unlisted code keeps the English description inside the zh-TW sentence.</summary>
+    private static string IdentityErrorZhTw(IdentityError e) => e.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) => $"密碼長度不足（至少 {AuthSetup.MinPasswordLength} 個字元）",
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => "密碼須包含至少一個數字（0-9）",
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密碼須包含至少一個小寫字母（a-z）",
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密碼須包含至少一個大寫字母（A-Z）",
+        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => "密碼須包含至少一個非英數字元",
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => "密碼須包含更多不同的字元",
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => "此電子郵件地址已有帳號使用",
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "電子郵件地址格式無效",
+        _ => $"帳號資料不符規定：{e.Description}",
+    };
 }

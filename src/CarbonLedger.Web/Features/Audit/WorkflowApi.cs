@@ -48,7 +48,7 @@ public sealed class WorkflowApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(http);
         if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(action, out _))
         {
-            return Validation.Invalid([Problem.AtField("action", $"'{action}' is not a workflow action: submit, review, approve, lock, return or restate")], "Unknown workflow action");
+            return Validation.Invalid([Problem.AtField("action", $"'{action}' is not a workflow action: submit, review, approve, lock, return or restate", $"「{action}」不是流程動作：submit、review、approve、lock、return 或 restate")], "Unknown workflow action");
         }
         WorkflowRequest? body = null;
         if (http.Request.HasJsonContentType())
@@ -59,7 +59,7 @@ public sealed class WorkflowApi : IEndpointGroup
             }
             catch (JsonException ex)
             {
-                return Validation.Invalid([Problem.AtField("body", "not valid JSON: " + ex.Message)], "Invalid workflow request");
+                return Validation.Invalid([Problem.AtField("body", "not valid JSON: " + ex.Message, "不是有效的 JSON：" + ex.Message)], "Invalid workflow request");
             }
         }
         var member = http.Member();

@@ -21,29 +21,29 @@ public static class CustomFactorBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Key)) { problems.Add(Problem.AtField("key", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Key)) { problems.Add(Problem.AtField("key", "is required", "為必填")); }
         else if (request.Key.StartsWith("gas/", StringComparison.OrdinalIgnoreCase) || request.Key.StartsWith("leak/", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add(Problem.AtField("key", "gas/… and leak/… are reserved for synthesised factors"));
+            problems.Add(Problem.AtField("key", "gas/… and leak/… are reserved for synthesised factors", "gas/… 與 leak/… 保留給系統合成的排放係數"));
         }
-        else if (request.Key.Trim().Length > KeyMax) { problems.Add(Problem.AtField("key", $"at most {KeyMax} characters")); }
-        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required")); }
-        else if (request.Name.Length > NameMax) { problems.Add(Problem.AtField("name", $"at most {NameMax} characters")); }
-        if (string.IsNullOrWhiteSpace(request.Source)) { problems.Add(Problem.AtField("source", "is required (who published or measured it)")); }
-        else if (request.Source.Length > SourceMax) { problems.Add(Problem.AtField("source", $"at most {SourceMax} characters")); }
-        if (request.Year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", "is not a plausible year")); }
-        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative")); }
+        else if (request.Key.Trim().Length > KeyMax) { problems.Add(Problem.AtField("key", $"at most {KeyMax} characters", $"最多 {KeyMax} 個字元")); }
+        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required", "為必填")); }
+        else if (request.Name.Length > NameMax) { problems.Add(Problem.AtField("name", $"at most {NameMax} characters", $"最多 {NameMax} 個字元")); }
+        if (string.IsNullOrWhiteSpace(request.Source)) { problems.Add(Problem.AtField("source", "is required (who published or measured it)", "為必填（由誰公告或量測）")); }
+        else if (request.Source.Length > SourceMax) { problems.Add(Problem.AtField("source", $"at most {SourceMax} characters", $"最多 {SourceMax} 個字元")); }
+        if (request.Year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", "is not a plausible year", "不是合理的年份")); }
+        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative", "不可為負數")); }
         var setName = Text(request.SetName, "Organization factors", "setName", SetNameMax, problems);
         var publisher = Text(request.Publisher, "organization", "publisher", PublisherMax, problems);
         var version = Text(request.Version, defaultVersion, "version", VersionMax, problems);
         Unit? perUnit = null;
-        if (string.IsNullOrWhiteSpace(request.PerUnit)) { problems.Add(Problem.AtField("perUnit", "is required")); }
-        else if (!UnitCatalog.TryParse(request.PerUnit, out var u)) { problems.Add(Problem.AtField("perUnit", $"unknown unit '{request.PerUnit}'")); }
+        if (string.IsNullOrWhiteSpace(request.PerUnit)) { problems.Add(Problem.AtField("perUnit", "is required", "為必填")); }
+        else if (!UnitCatalog.TryParse(request.PerUnit, out var u)) { problems.Add(Problem.AtField("perUnit", $"unknown unit '{request.PerUnit}'", $"無法辨識的單位「{request.PerUnit}」")); }
         else { perUnit = u; }
         var gases = new List<GasFactor>();
         if (request.Gases is not { Count: > 0 })
         {
-            problems.Add(Problem.AtField("gases", "at least one gas is required"));
+            problems.Add(Problem.AtField("gases", "at least one gas is required", "至少需要一種溫室氣體"));
         }
         else
         {
@@ -52,9 +52,9 @@ public static class CustomFactorBuilder
                 var g = request.Gases[i];
                 var field = $"gases[{i}]";
                 var ok = true;
-                if (string.IsNullOrWhiteSpace(g.Gas)) { problems.Add(Problem.AtField($"{field}.gas", "is required")); ok = false; }
-                if (g.Value is null) { problems.Add(Problem.AtField($"{field}.value", "is required")); ok = false; }
-                if (!UnitCatalog.TryParse(g.MassUnit ?? "kg", out var mass)) { problems.Add(Problem.AtField($"{field}.massUnit", $"unknown unit '{g.MassUnit}'")); ok = false; }
+                if (string.IsNullOrWhiteSpace(g.Gas)) { problems.Add(Problem.AtField($"{field}.gas", "is required", "為必填")); ok = false; }
+                if (g.Value is null) { problems.Add(Problem.AtField($"{field}.value", "is required", "為必填")); ok = false; }
+                if (!UnitCatalog.TryParse(g.MassUnit ?? "kg", out var mass)) { problems.Add(Problem.AtField($"{field}.massUnit", $"unknown unit '{g.MassUnit}'", $"無法辨識的單位「{g.MassUnit}」")); ok = false; }
                 if (!ok) { continue; }
                 try
                 {
@@ -62,7 +62,7 @@ public static class CustomFactorBuilder
                 }
                 catch (DomainException ex)
                 {
-                    problems.Add(Problem.AtField($"{field}.{ex.Field}", ex.Reason));
+                    problems.Add(ex.ToProblem().UnderField($"{field}.{ex.Field}"));
                 }
             }
         }
@@ -78,14 +78,14 @@ public static class CustomFactorBuilder
         }
         catch (DomainException ex)
         {
-            return Outcome<EmissionFactor>.Failure(Problem.AtField(ex.Field, ex.Reason));
+            return Outcome<EmissionFactor>.Failure(ex.ToProblem());
         }
     }
 
     private static string Text(string? value, string fallback, string field, int max, List<Problem> problems)
     {
         var text = string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
-        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters")); }
+        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元")); }
         return text;
     }
 }

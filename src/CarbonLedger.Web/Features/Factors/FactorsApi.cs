@@ -71,8 +71,8 @@ public sealed class FactorsApi : IEndpointGroup
         var p = page ?? 1;
         var size = pageSize ?? ActivitiesApi.DefaultPageSize;
         var problems = new List<Problem>();
-        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more")); }
-        if (size is < 1 or > ActivitiesApi.MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {ActivitiesApi.MaxPageSize}")); }
+        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more", "須大於或等於 1")); }
+        if (size is < 1 or > ActivitiesApi.MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {ActivitiesApi.MaxPageSize}", $"須介於 1 與 {ActivitiesApi.MaxPageSize} 之間")); }
         if (problems.Count > 0)
         {
             return Validation.Invalid(problems, "Invalid query");

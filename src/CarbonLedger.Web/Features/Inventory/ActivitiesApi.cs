@@ -50,21 +50,21 @@ public sealed class ActivitiesApi : IEndpointGroup
         var toDate = OptionalDate(to, "to", problems);
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more")); }
-        if (size is < 1 or > MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {MaxPageSize}")); }
+        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more", "須大於或等於 1")); }
+        if (size is < 1 or > MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {MaxPageSize}", $"須介於 1 與 {MaxPageSize} 之間")); }
         var snapshot = await store.LoadAsync(orgId, ct);
         var sources = snapshot?.Sources ?? [];
         HashSet<Guid>? sourceIds = null;
         if (!string.IsNullOrWhiteSpace(source))
         {
             var match = sources.Where(s => s.Code == source || s.Id.ToString() == source.ToLowerInvariant()).Select(s => s.Id).ToHashSet();
-            if (match.Count == 0) { problems.Add(Problem.AtField("source", $"no source '{source}' in this organization")); }
+            if (match.Count == 0) { problems.Add(Problem.AtField("source", $"no source '{source}' in this organization", $"本組織沒有排放源「{source}」")); }
             sourceIds = match;
         }
         if (!string.IsNullOrWhiteSpace(facility))
         {
             var facilityIds = (snapshot?.Facilities ?? []).Where(f => f.Code == facility || f.Id.ToString() == facility.ToLowerInvariant()).Select(f => f.Id).ToHashSet();
-            if (facilityIds.Count == 0) { problems.Add(Problem.AtField("facility", $"no facility '{facility}' in this organization")); }
+            if (facilityIds.Count == 0) { problems.Add(Problem.AtField("facility", $"no facility '{facility}' in this organization", $"本組織沒有據點「{facility}」")); }
             var inFacility = sources.Where(s => facilityIds.Contains(s.FacilityId)).Select(s => s.Id).ToHashSet();
             sourceIds = sourceIds is null ? inFacility : [.. sourceIds.Intersect(inFacility)];
         }
@@ -111,12 +111,12 @@ public sealed class ActivitiesApi : IEndpointGroup
         EmissionSource? source = null;
         if (string.IsNullOrWhiteSpace(request.Source))
         {
-            problems.Add(Problem.AtField("source", "is required (a source code or id)"));
+            problems.Add(Problem.AtField("source", "is required (a source code or id)", "為必填（排放源代碼或 id）"));
         }
         else
         {
             source = snapshot.Sources.FirstOrDefault(s => s.Code == request.Source || s.Id.ToString() == request.Source.ToLowerInvariant());
-            if (source is null) { problems.Add(Problem.AtField("source", $"no source '{request.Source}' in this organization")); }
+            if (source is null) { problems.Add(Problem.AtField("source", $"no source '{request.Source}' in this organization", $"本組織沒有排放源「{request.Source}」")); }
             else if (!http.Member().CanEditFacility(source.FacilityId))
             {
                 // A contributor scoped to some facilities may not write another facility's data (SPEC §2 "per facility").
@@ -124,15 +124,15 @@ public sealed class ActivitiesApi : IEndpointGroup
                     detail: $"source '{source.Code}' belongs to a facility outside this member's facilities");
             }
         }
-        if (request.Quantity is null) { problems.Add(Problem.AtField("quantity", "is required")); }
+        if (request.Quantity is null) { problems.Add(Problem.AtField("quantity", "is required", "為必填")); }
         Unit? unit = null;
         if (string.IsNullOrWhiteSpace(request.Unit))
         {
-            problems.Add(Problem.AtField("unit", "is required"));
+            problems.Add(Problem.AtField("unit", "is required", "為必填"));
         }
         else if (!UnitCatalog.TryParse(request.Unit, out var parsed))
         {
-            problems.Add(Problem.AtField("unit", $"unknown unit '{request.Unit}'"));
+            problems.Add(Problem.AtField("unit", $"unknown unit '{request.Unit}'", $"無法辨識的單位「{request.Unit}」"));
         }
         else
         {
@@ -143,7 +143,7 @@ public sealed class ActivitiesApi : IEndpointGroup
         DataQualityLevel quality = DataQualityLevel.Measured;
         if (request.Quality is { Length: > 0 } q && !(Enum.TryParse(q, ignoreCase: true, out quality) && Enum.IsDefined(quality)))
         {
-            problems.Add(Problem.AtField("quality", "must be measured, calculated or estimated"));
+            problems.Add(Problem.AtField("quality", "must be measured, calculated or estimated", "須為 measured（實測）、calculated（計算）或 estimated（推估）"));
         }
         if (source is not null && unit is not null)
         {
@@ -151,15 +151,15 @@ public sealed class ActivitiesApi : IEndpointGroup
             var resolved = snapshot.FactorLibrary().Resolve(source.FactorKey, end?.Year ?? start?.Year ?? clock.GetCurrentInstant().InUtc().Year);
             if (resolved.Succeeded && !unit.IsConvertibleTo(resolved.Value.Factor.PerUnit) && resolved.Value.Factor.HeatingValue is null)
             {
-                problems.Add(Problem.AtField("unit", $"{unit.Code} cannot be converted to {resolved.Value.Factor.PerUnit.Code}, the unit of factor {source.FactorKey}"));
+                problems.Add(Problem.AtField("unit", $"{unit.Code} cannot be converted to {resolved.Value.Factor.PerUnit.Code}, the unit of factor {source.FactorKey}", $"{unit.Code} 無法換算為排放係數 {source.FactorKey} 的單位 {resolved.Value.Factor.PerUnit.Code}"));
             }
         }
         if (start is { } s0 && end is { } e0 && e0 < s0)
         {
-            problems.Add(Problem.AtField("periodEnd", "is before periodStart"));
+            problems.Add(Problem.AtField("periodEnd", "is before periodStart", "早於 periodStart（期間起日）"));
         }
-        if (request.Quantity < 0) { problems.Add(Problem.AtField("quantity", $"cannot be negative ({request.Quantity})")); }
-        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative")); }
+        if (request.Quantity < 0) { problems.Add(Problem.AtField("quantity", $"cannot be negative ({request.Quantity})", $"不可為負數（{request.Quantity}）")); }
+        if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative", "不可為負數")); }
         ActivityRecord? activity = null;
         if (problems.Count == 0)
         {
@@ -174,7 +174,7 @@ public sealed class ActivitiesApi : IEndpointGroup
             }
             catch (DomainException ex)
             {
-                problems.Add(Problem.AtField(ex.Field, ex.Reason));
+                problems.Add(ex.ToProblem());
             }
         }
         if (activity is null)
@@ -197,7 +197,7 @@ public sealed class ActivitiesApi : IEndpointGroup
         if (string.IsNullOrWhiteSpace(text)) { return null; }
         var parsed = LocalDatePattern.Iso.Parse(text.Trim());
         if (parsed.Success) { return parsed.Value; }
-        problems.Add(Problem.AtField(field, $"'{text}' is not a date (yyyy-MM-dd)"));
+        problems.Add(Problem.AtField(field, $"'{text}' is not a date (yyyy-MM-dd)", $"「{text}」不是日期（格式 yyyy-MM-dd）"));
         return null;
     }
 
@@ -205,7 +205,7 @@ public sealed class ActivitiesApi : IEndpointGroup
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(Problem.AtField(field, "is required (yyyy-MM-dd)"));
+            problems.Add(Problem.AtField(field, "is required (yyyy-MM-dd)", "為必填（格式 yyyy-MM-dd）"));
             return null;
         }
         return OptionalDate(text, field, problems);

@@ -52,11 +52,11 @@ public sealed class BaseYearApi : IEndpointGroup
         var problems = new List<Problem>();
         if (!StructuralChangeKindNames.TryParse(request.Kind, out var kind))
         {
-            problems.Add(Problem.AtField("kind", $"must be one of {string.Join(", ", StructuralChangeKindNames.All)}"));
+            problems.Add(Problem.AtField("kind", $"must be one of {string.Join(", ", StructuralChangeKindNames.All)}", $"須為下列之一：{string.Join("、", StructuralChangeKindNames.All)}"));
         }
-        if (string.IsNullOrWhiteSpace(request.Description)) { problems.Add(Problem.AtField("description", "is required")); }
-        if (request.ImpactTonnes is null) { problems.Add(Problem.AtField("impactTonnes", "is required (tCO2e, signed)")); }
-        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Description)) { problems.Add(Problem.AtField("description", "is required", "為必填")); }
+        if (request.ImpactTonnes is null) { problems.Add(Problem.AtField("impactTonnes", "is required (tCO2e, signed)", "為必填（tCO2e，可為正或負）")); }
+        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required", "為必填")); }
         if (problems.Count > 0)
         {
             return Validation.Invalid(problems, "Invalid structural change");

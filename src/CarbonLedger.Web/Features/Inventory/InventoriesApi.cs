@@ -28,12 +28,14 @@ public sealed record Scope2Dto(decimal LocationBasedTonnes, decimal MarketBasedT
 
 public sealed record InstrumentUsageDto(string Reference, string Type, decimal AppliedKwh, decimal UnusedKwh);
 
-public sealed record ProblemDto(string Message, string? File, string? Sheet, int? Row, string? Column, string? Field)
+/// <summary>A problem with its location: <see cref="Message"/> in English, <see cref="MessageZhTw"/> in Traditional Chinese
+/// (the English text when the problem has none).</summary>
+public sealed record ProblemDto(string Message, string? File, string? Sheet, int? Row, string? Column, string? Field, string MessageZhTw)
 {
     public static ProblemDto From(Problem p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return new ProblemDto(p.Message, p.Location.File, p.Location.Sheet, p.Location.Row, p.Location.Column, p.Location.Field);
+        return new ProblemDto(p.Message, p.Location.File, p.Location.Sheet, p.Location.Row, p.Location.Column, p.Location.Field, p.MessageIn(zhTw: true));
     }
 }
 
@@ -100,36 +102,36 @@ public sealed class InventoriesApi : IEndpointGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required", "為必填")); }
         ReportingPeriod? period = null;
         if (request.Year is { } year)
         {
-            if (year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", $"{year} is not a plausible reporting year")); }
+            if (year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", $"{year} is not a plausible reporting year", $"{year} 不是合理的盤查年度")); }
             else { period = ReportingPeriod.Year(year); }
         }
         else
         {
             var start = ActivitiesApi.OptionalDate(request.PeriodStart, "periodStart", problems);
             var end = ActivitiesApi.OptionalDate(request.PeriodEnd, "periodEnd", problems);
-            if (request.PeriodStart is null && request.PeriodEnd is null) { problems.Add(Problem.AtField("year", "give a year or periodStart and periodEnd")); }
-            else if (start is null && request.PeriodStart is null) { problems.Add(Problem.AtField("periodStart", "is required with periodEnd")); }
-            else if (end is null && request.PeriodEnd is null) { problems.Add(Problem.AtField("periodEnd", "is required with periodStart")); }
+            if (request.PeriodStart is null && request.PeriodEnd is null) { problems.Add(Problem.AtField("year", "give a year or periodStart and periodEnd", "請提供年度，或 periodStart 與 periodEnd")); }
+            else if (start is null && request.PeriodStart is null) { problems.Add(Problem.AtField("periodStart", "is required with periodEnd", "填寫 periodEnd 時為必填")); }
+            else if (end is null && request.PeriodEnd is null) { problems.Add(Problem.AtField("periodEnd", "is required with periodStart", "填寫 periodStart 時為必填")); }
             else if (start is { } s && end is { } e)
             {
-                if (e < s) { problems.Add(Problem.AtField("periodEnd", "is before periodStart")); }
+                if (e < s) { problems.Add(Problem.AtField("periodEnd", "is before periodStart", "早於 periodStart（期間起日）")); }
                 else { period = new ReportingPeriod(s, e); }
             }
         }
         var gwp = string.IsNullOrWhiteSpace(request.GwpSet) ? "AR5" : request.GwpSet.Trim();
         if (!ReferenceLibrary.Default.TryGetGwpSet(gwp, out var gwpSet))
         {
-            problems.Add(Problem.AtField("gwpSet", $"unknown GWP set '{gwp}' (known: {string.Join(", ", ReferenceLibrary.Default.GwpSets.Select(g => g.Id).Order(StringComparer.Ordinal))})"));
+            problems.Add(Problem.AtField("gwpSet", $"unknown GWP set '{gwp}' (known: {string.Join(", ", ReferenceLibrary.Default.GwpSets.Select(g => g.Id).Order(StringComparer.Ordinal))})", $"無法辨識的 GWP 版本「{gwp}」（可用：{string.Join("、", ReferenceLibrary.Default.GwpSets.Select(g => g.Id).Order(StringComparer.Ordinal))}）"));
         }
         ResidualMix? residual = null;
         if (request.ResidualMixKgPerKwh is { } rate)
         {
-            if (rate < 0) { problems.Add(Problem.AtField("residualMixKgPerKwh", "cannot be negative")); }
-            else if (string.IsNullOrWhiteSpace(request.ResidualMixSource)) { problems.Add(Problem.AtField("residualMixSource", "is required with a residual-mix rate")); }
+            if (rate < 0) { problems.Add(Problem.AtField("residualMixKgPerKwh", "cannot be negative", "不可為負數")); }
+            else if (string.IsNullOrWhiteSpace(request.ResidualMixSource)) { problems.Add(Problem.AtField("residualMixSource", "is required with a residual-mix rate", "填寫殘餘電力排放係數時為必填")); }
             else { residual = new ResidualMix(rate, request.ResidualMixSource); }
         }
         if (problems.Count > 0)
@@ -147,7 +149,7 @@ public sealed class InventoriesApi : IEndpointGroup
     {
         if (!CalculatedInventory.TryParseBasis(basis, out var method))
         {
-            return Validation.Invalid([Problem.AtField("basis", "must be location or market")], "Invalid query");
+            return Validation.Invalid([Problem.AtField("basis", "must be location or market", "須為 location（地區基準）或 market（市場基準）")], "Invalid query");
         }
         var calculated = await CalculatedInventory.LoadAsync(store, orgId, id, ct);
         if (calculated is null)
@@ -189,18 +191,18 @@ public sealed class InventoriesApi : IEndpointGroup
         string? source, string? basis, int? page, int? pageSize, InventoryStore store, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (!CalculatedInventory.TryParseBasis(basis, out var method)) { problems.Add(Problem.AtField("basis", "must be location or market")); }
+        if (!CalculatedInventory.TryParseBasis(basis, out var method)) { problems.Add(Problem.AtField("basis", "must be location or market", "須為 location（地區基準）或 market（市場基準）")); }
         Scope? wantedScope = null;
         if (!string.IsNullOrWhiteSpace(scope))
         {
             var text = scope.Trim().Replace("scope", "", StringComparison.OrdinalIgnoreCase);
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 3) { wantedScope = (Scope)n; }
-            else { problems.Add(Problem.AtField("scope", "must be 1, 2 or 3")); }
+            else { problems.Add(Problem.AtField("scope", "must be 1, 2 or 3", "須為 1、2 或 3")); }
         }
         var p = page ?? 1;
         var size = pageSize ?? ActivitiesApi.DefaultPageSize;
-        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more")); }
-        if (size is < 1 or > ActivitiesApi.MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {ActivitiesApi.MaxPageSize}")); }
+        if (p < 1) { problems.Add(Problem.AtField("page", "must be 1 or more", "須大於或等於 1")); }
+        if (size is < 1 or > ActivitiesApi.MaxPageSize) { problems.Add(Problem.AtField("pageSize", $"must be between 1 and {ActivitiesApi.MaxPageSize}", $"須介於 1 與 {ActivitiesApi.MaxPageSize} 之間")); }
         if (problems.Count > 0)
         {
             return Validation.Invalid(problems, "Invalid query");
@@ -227,8 +229,8 @@ public sealed class InventoriesApi : IEndpointGroup
         InventoryStore store, CarbonLedgerDbContext db, IClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (!CalculatedInventory.TryParseFormat(format, out var reportFormat)) { problems.Add(Problem.AtField("format", "must be html, pdf, xlsx, csv or json")); }
-        if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "must be zh-TW or en")); }
+        if (!CalculatedInventory.TryParseFormat(format, out var reportFormat)) { problems.Add(Problem.AtField("format", "must be html, pdf, xlsx, csv or json", "須為 html、pdf、xlsx、csv 或 json")); }
+        if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "must be zh-TW or en", "須為 zh-TW 或 en")); }
         if (problems.Count > 0)
         {
             return Validation.Invalid(problems, "Invalid query");

@@ -84,8 +84,14 @@ public sealed class CustomFactorForm
     public string UncertaintyPercent { get; set; } = "";
 }
 
-/// <summary>Whether a factor key resolves in the organization's library (reference factors plus its custom ones).</summary>
-public sealed record FactorLookup(bool Resolves, string Message);
+/// <summary>Whether a factor key resolves in the organization's library (reference factors plus its custom ones).
+/// <see cref="Message"/> describes the factor found, or says in English why none was (<see cref="MessageZhTw"/> in
+/// Traditional Chinese).</summary>
+public sealed record FactorLookup(bool Resolves, string Message, string? MessageZhTw = null)
+{
+    /// <summary>The message in the requested language (English when no zh-TW text was given, as for a factor's own description).</summary>
+    public string MessageIn(bool zhTw) => zhTw && MessageZhTw is not null ? MessageZhTw : Message;
+}
 
 /// <summary>What the facilities, sources, factors and activities pages write, as change sets for
 /// <see cref="InventoryStore.ApplyAsync"/> (so every write is one transaction with its ledger entries). Each builder
@@ -107,27 +113,27 @@ public static class InventoryForms
         var orgId = snapshot.Organization.Id;
         var problems = new List<Problem>();
         var existing = form.EditingId is { } editing ? snapshot.Facilities.FirstOrDefault(f => f.Id == editing) : null;
-        if (form.EditingId is not null && existing is null) { problems.Add(Problem.AtField("facility", "no such facility in this organization")); }
-        if (!member.Can(Permission.EditData)) { problems.Add(Problem.AtField("facility", "your role may not change data")); }
-        else if (existing is not null && !member.CanEditFacility(existing.Id)) { problems.Add(Problem.AtField("facility", $"{existing.Code} is outside the facilities you may edit")); }
-        else if (existing is null && member.FacilityScope is not null) { problems.Add(Problem.AtField("facility", "a member limited to some facilities cannot add facilities")); }
+        if (form.EditingId is not null && existing is null) { problems.Add(Problem.AtField("facility", "no such facility in this organization", "本組織沒有此據點")); }
+        if (!member.Can(Permission.EditData)) { problems.Add(Problem.AtField("facility", "your role may not change data", "您的角色不允許修改資料")); }
+        else if (existing is not null && !member.CanEditFacility(existing.Id)) { problems.Add(Problem.AtField("facility", $"{existing.Code} is outside the facilities you may edit", $"{existing.Code} 不在您可編輯的據點範圍內")); }
+        else if (existing is null && member.FacilityScope is not null) { problems.Add(Problem.AtField("facility", "a member limited to some facilities cannot add facilities", "僅限部分據點的成員不能新增據點")); }
 
         var code = existing?.Code ?? form.Code.Trim();
-        if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required")); }
-        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters")); }
+        if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required", "為必填")); }
+        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters", $"最多 {CodeMax} 個字元")); }
         else if (existing is null && snapshot.Facilities.Any(f => string.Equals(f.Code, code, StringComparison.Ordinal)))
         {
-            problems.Add(Problem.AtField("code", $"facility {code} exists already: edit it instead"));
+            problems.Add(Problem.AtField("code", $"facility {code} exists already: edit it instead", $"據點 {code} 已存在：請改為編輯"));
         }
         var name = Required(form.Name, "name", NameMax, problems);
         var entityName = Required(form.LegalEntity, "legalEntity", NameMax, problems);
         decimal? percent = null;
-        if (string.IsNullOrWhiteSpace(form.OwnershipPercent)) { problems.Add(Problem.AtField("ownershipPercent", "is required")); }
-        else if (!ValueParsers.TryParseNumber(form.OwnershipPercent.Trim(), out var p)) { problems.Add(Problem.AtField("ownershipPercent", $"'{form.OwnershipPercent}' is not a number")); }
-        else if (p is < 0 or > 100) { problems.Add(Problem.AtField("ownershipPercent", "must be between 0 and 100")); }
+        if (string.IsNullOrWhiteSpace(form.OwnershipPercent)) { problems.Add(Problem.AtField("ownershipPercent", "is required", "為必填")); }
+        else if (!ValueParsers.TryParseNumber(form.OwnershipPercent.Trim(), out var p)) { problems.Add(Problem.AtField("ownershipPercent", $"'{form.OwnershipPercent}' is not a number", $"「{form.OwnershipPercent}」不是數字")); }
+        else if (p is < 0 or > 100) { problems.Add(Problem.AtField("ownershipPercent", "must be between 0 and 100", "須介於 0 與 100 之間")); }
         else { percent = p; }
         var address = form.Address.Trim();
-        if (address.Length > AddressMax) { problems.Add(Problem.AtField("address", $"at most {AddressMax} characters")); }
+        if (address.Length > AddressMax) { problems.Add(Problem.AtField("address", $"at most {AddressMax} characters", $"最多 {AddressMax} 個字元")); }
         if (problems.Count > 0) { return Outcome<ChangeSet>.Failure(problems); }
 
         var entity = snapshot.Entities.FirstOrDefault(e => string.Equals(e.Name, entityName, StringComparison.Ordinal));
@@ -153,57 +159,57 @@ public static class InventoryForms
         var orgId = snapshot.Organization.Id;
         var problems = new List<Problem>();
         var existing = form.EditingId is { } editing ? snapshot.Sources.FirstOrDefault(s => s.Id == editing) : null;
-        if (form.EditingId is not null && existing is null) { problems.Add(Problem.AtField("source", "no such source in this organization")); }
-        if (!member.Can(Permission.EditData)) { problems.Add(Problem.AtField("source", "your role may not change data")); }
+        if (form.EditingId is not null && existing is null) { problems.Add(Problem.AtField("source", "no such source in this organization", "本組織沒有此排放源")); }
+        if (!member.Can(Permission.EditData)) { problems.Add(Problem.AtField("source", "your role may not change data", "您的角色不允許修改資料")); }
         else if (existing is not null && !member.CanEditFacility(existing.FacilityId))
         {
-            problems.Add(Problem.AtField("source", $"{existing.Code} belongs to a facility outside the facilities you may edit"));
+            problems.Add(Problem.AtField("source", $"{existing.Code} belongs to a facility outside the facilities you may edit", $"{existing.Code} 所屬的據點不在您可編輯的據點範圍內"));
         }
 
         var code = existing?.Code ?? form.Code.Trim();
-        if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required")); }
-        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters")); }
+        if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required", "為必填")); }
+        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters", $"最多 {CodeMax} 個字元")); }
         else if (existing is null && snapshot.Sources.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
         {
-            problems.Add(Problem.AtField("code", $"source {code} exists already: edit it instead"));
+            problems.Add(Problem.AtField("code", $"source {code} exists already: edit it instead", $"排放源 {code} 已存在：請改為編輯"));
         }
         var name = Required(form.Name, "name", NameMax, problems);
         Facility? facility = null;
-        if (string.IsNullOrWhiteSpace(form.FacilityCode)) { problems.Add(Problem.AtField("facility", "is required")); }
+        if (string.IsNullOrWhiteSpace(form.FacilityCode)) { problems.Add(Problem.AtField("facility", "is required", "為必填")); }
         else
         {
             facility = snapshot.Facilities.FirstOrDefault(f => string.Equals(f.Code, form.FacilityCode.Trim(), StringComparison.Ordinal));
-            if (facility is null) { problems.Add(Problem.AtField("facility", $"unknown facility code '{form.FacilityCode}'")); }
+            if (facility is null) { problems.Add(Problem.AtField("facility", $"unknown facility code '{form.FacilityCode}'", $"無法辨識的據點代碼「{form.FacilityCode}」")); }
             else if (member.Can(Permission.EditData) && !member.CanEditFacility(facility.Id))
             {
-                problems.Add(Problem.AtField("facility", $"{facility.Code} is outside the facilities you may edit"));
+                problems.Add(Problem.AtField("facility", $"{facility.Code} is outside the facilities you may edit", $"{facility.Code} 不在您可編輯的據點範圍內"));
             }
         }
         SourceType? type = null;
-        if (string.IsNullOrWhiteSpace(form.Type)) { problems.Add(Problem.AtField("type", "is required")); }
+        if (string.IsNullOrWhiteSpace(form.Type)) { problems.Add(Problem.AtField("type", "is required", "為必填")); }
         else if (ValueParsers.TryParseSourceType(form.Type, out var t)) { type = t; }
-        else { problems.Add(Problem.AtField("type", $"'{form.Type}' is not a source type: use one of {string.Join(", ", Enum.GetNames<SourceType>())}")); }
+        else { problems.Add(Problem.AtField("type", $"'{form.Type}' is not a source type: use one of {string.Join(", ", Enum.GetNames<SourceType>())}", $"「{form.Type}」不是排放源類型：請用下列之一：{string.Join("、", Enum.GetNames<SourceType>())}")); }
         var key = form.FactorKey.Trim();
-        if (key.Length == 0) { problems.Add(Problem.AtField("factorKey", "is required")); }
-        else if (key.Length > FactorKeyMax) { problems.Add(Problem.AtField("factorKey", $"at most {FactorKeyMax} characters")); }
-        else if (LookUpFactor(snapshot, key, factorYear) is { Resolves: false } lookup) { problems.Add(Problem.AtField("factorKey", lookup.Message)); }
+        if (key.Length == 0) { problems.Add(Problem.AtField("factorKey", "is required", "為必填")); }
+        else if (key.Length > FactorKeyMax) { problems.Add(Problem.AtField("factorKey", $"at most {FactorKeyMax} characters", $"最多 {FactorKeyMax} 個字元")); }
+        else if (LookUpFactor(snapshot, key, factorYear) is { Resolves: false } lookup) { problems.Add(Problem.AtField("factorKey", lookup.Message, lookup.MessageZhTw)); }
         Scope3Category? category = null;
         var categoryText = form.Scope3Category.Trim();
         if (categoryText.Length > 0)
         {
             if (!int.TryParse(categoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c is < 1 or > 15)
             {
-                problems.Add(Problem.AtField("scope3Category", $"'{categoryText}' is not a Scope 3 category (1-15)"));
+                problems.Add(Problem.AtField("scope3Category", $"'{categoryText}' is not a Scope 3 category (1-15)", $"「{categoryText}」不是範疇三類別（1-15）"));
             }
             else if (type is { } nonScope3 && nonScope3 != SourceType.Scope3)
             {
-                problems.Add(Problem.AtField("scope3Category", $"only Scope3 sources take a category; this source is {nonScope3}"));
+                problems.Add(Problem.AtField("scope3Category", $"only Scope3 sources take a category; this source is {nonScope3}", $"只有範疇三排放源須填類別；此排放源為 {nonScope3}"));
             }
             else { category = (Scope3Category)c; }
         }
-        else if (type == SourceType.Scope3) { problems.Add(Problem.AtField("scope3Category", "a Scope 3 source needs its category (1-15)")); }
+        else if (type == SourceType.Scope3) { problems.Add(Problem.AtField("scope3Category", "a Scope 3 source needs its category (1-15)", "範疇三排放源須填類別（1-15）")); }
         var department = form.Department.Trim();
-        if (department.Length > DepartmentMax) { problems.Add(Problem.AtField("department", $"at most {DepartmentMax} characters")); }
+        if (department.Length > DepartmentMax) { problems.Add(Problem.AtField("department", $"at most {DepartmentMax} characters", $"最多 {DepartmentMax} 個字元")); }
         if (problems.Count > 0) { return Outcome<ChangeSet>.Failure(problems); }
 
         // The exclusion reason and description are not on the form: an edit keeps them.
@@ -218,12 +224,12 @@ public static class InventoryForms
         ArgumentNullException.ThrowIfNull(form);
         var problems = new List<Problem>();
         // As POST …/factors (EditData); ManageFactors (administrators) also grants it.
-        if (!member.Can(Permission.EditData) && !member.Can(Permission.ManageFactors)) { problems.Add(Problem.AtField("factor", "your role may not add factors")); }
+        if (!member.Can(Permission.EditData) && !member.Can(Permission.ManageFactors)) { problems.Add(Problem.AtField("factor", "your role may not add factors", "您的角色不允許新增係數")); }
         int? year = null;
         if (!string.IsNullOrWhiteSpace(form.Year))
         {
             if (int.TryParse(form.Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y)) { year = y; }
-            else { problems.Add(Problem.AtField("year", $"'{form.Year}' is not a year")); }
+            else { problems.Add(Problem.AtField("year", $"'{form.Year}' is not a year", $"「{form.Year}」不是年份")); }
         }
         decimal? uncertainty = Number(form.UncertaintyPercent, "uncertaintyPercent", problems);
         var gases = new List<GasFactorRequest>();
@@ -247,11 +253,11 @@ public static class InventoryForms
     public static FactorLookup LookUpFactor(OrganizationSnapshot snapshot, string? key, int year)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (string.IsNullOrWhiteSpace(key)) { return new FactorLookup(false, "enter a factor key"); }
+        if (string.IsNullOrWhiteSpace(key)) { return new FactorLookup(false, "enter a factor key", "請輸入排放係數代碼"); }
         try
         {
             var resolved = snapshot.FactorLibrary().Resolve(key.Trim(), year);
-            if (!resolved.Succeeded) { return new FactorLookup(false, resolved.Problems[0].Message); }
+            if (!resolved.Succeeded) { return new FactorLookup(false, resolved.Problems[0].Message, resolved.Problems[0].MessageZhTw); }
             var f = resolved.Value.Factor;
             var text = $"{f.Name} · {string.Join("; ", f.Gases.Select(g => $"{g.Gas.Code} {g.Value.ToString("G10", CultureInfo.InvariantCulture)} {g.MassUnit.Code}"))} / {f.PerUnit.Code} · {f.Set.Name} {f.Set.Version}";
             return new FactorLookup(true, resolved.Value.Note is { } note ? $"{text} ({note})" : text);
@@ -259,7 +265,7 @@ public static class InventoryForms
         catch (DomainException ex)
         {
             // A synthesised key naming an unknown gas (gas/XYZ).
-            return new FactorLookup(false, ex.Reason);
+            return new FactorLookup(false, ex.Reason, ex.ReasonZhTw);
         }
     }
 
@@ -288,8 +294,9 @@ public static class InventoryForms
                                 select (Guid?)s.FacilityId).SingleOrDefaultAsync(ct);
         if (facilityId is { } f && !member.CanEditFacility(f))
         {
-            return Outcome<ApplyResult>.Failure(Problem.AtField("activityId", member.Can(Permission.EditData)
-                ? "the activity's facility is outside the facilities you may edit" : "your role may not change data"));
+            return Outcome<ApplyResult>.Failure(member.Can(Permission.EditData)
+                ? Problem.AtField("activityId", "the activity's facility is outside the facilities you may edit", "此活動數據所屬的據點不在您可編輯的據點範圍內")
+                : Problem.AtField("activityId", "your role may not change data", "您的角色不允許修改資料"));
         }
         return await evidence.LinkAsync(orgId, activityId, evidenceId, inventory, member.Actor, ct);
     }
@@ -297,8 +304,8 @@ public static class InventoryForms
     private static string? Required(string? value, string field, int max, List<Problem> problems)
     {
         var text = value?.Trim() ?? "";
-        if (text.Length == 0) { problems.Add(Problem.AtField(field, "is required")); return null; }
-        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters")); return null; }
+        if (text.Length == 0) { problems.Add(Problem.AtField(field, "is required", "為必填")); return null; }
+        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元")); return null; }
         return text;
     }
 
@@ -306,7 +313,7 @@ public static class InventoryForms
     {
         if (string.IsNullOrWhiteSpace(text)) { return null; }
         if (ValueParsers.TryParseNumber(text.Trim(), out var value)) { return value; }
-        problems.Add(Problem.AtField(field, $"'{text}' is not a number ('.' as decimal point, no thousands separators)"));
+        problems.Add(Problem.AtField(field, $"'{text}' is not a number ('.' as decimal point, no thousands separators)", $"「{text}」不是數字（以「.」為小數點，不加千分位）"));
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CarbonLedger.Common;
 using CarbonLedger.Portfolio;
 using CarbonLedger.Portfolio.SampleData;
@@ -8,8 +9,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CarbonLedger.Web.Features.Portfolio;
 
 /// <summary>Posted optimisation input. With <see cref="Sample"/> = true the thesis sample is used and only
-/// <see cref="Reduction"/> (and <see cref="MaxWeight"/>) are read. Carbon in tonnes (decimal); risk model in annual
-/// variance units; weights as fractions.</summary>
+/// <see cref="Reduction"/> (and <see cref="MaxWeight"/>, <see cref="Returns"/>) are read. Carbon in tonnes (decimal); risk
+/// model in annual variance units; weights as fractions. The risk model is either supplied (<see cref="Exposures"/> B,
+/// <see cref="FactorCovariance"/> Ω, <see cref="SpecificVariance"/> Δ) or estimated from <see cref="Returns"/> (one row
+/// per period, one column per name in <see cref="Names"/> order, simple returns as fractions) as a
+/// <see cref="Factors"/>-factor PCA of the Ledoit-Wolf shrunk covariance, annualised by <see cref="PeriodsPerYear"/>.</summary>
 public sealed record OptimizeRequest(
     bool Sample,
     decimal Reduction,
@@ -22,7 +26,10 @@ public sealed record OptimizeRequest(
     bool LongOnly = true,
     double? MaxWeight = null,
     double MaxReduction = 0.3,
-    int Steps = 6);
+    int Steps = 6,
+    IReadOnlyList<IReadOnlyList<double>>? Returns = null,
+    int Factors = 3,
+    double PeriodsPerYear = 12);
 
 /// <summary>Posted forecast input: one company's data (seed 001 Methods 1-3).</summary>
 public sealed record ForecastRequest(int ForecastYear, string Company, Dictionary<int, decimal> Scope12Tonnes, Dictionary<int, decimal>? Intensity,
@@ -68,14 +75,14 @@ public sealed class PortfolioApi : IEndpointGroup
             {
                 var kind = string.Equals(request.TargetKind, "intensity", StringComparison.OrdinalIgnoreCase) ? TargetKind.Intensity
                     : string.Equals(request.TargetKind, "absolute", StringComparison.OrdinalIgnoreCase) ? TargetKind.Absolute
-                    : throw new DomainException("targetKind", "must be 'absolute' or 'intensity'");
-                target = new EmissionTarget(kind, request.TargetBaseYear ?? throw new DomainException("targetBaseYear", "is required with a target"),
-                    request.TargetBaseValue, (request.TargetReductionPct ?? throw new DomainException("targetReductionPct", "is required with a target")) / 100m,
-                    request.TargetYear ?? throw new DomainException("targetYear", "is required with a target"));
+                    : throw new DomainException("targetKind", "must be 'absolute' or 'intensity'", "須為「absolute」（絕對量）或「intensity」（密集度）");
+                target = new EmissionTarget(kind, request.TargetBaseYear ?? throw new DomainException("targetBaseYear", "is required with a target", "設定目標時為必填"),
+                    request.TargetBaseValue, (request.TargetReductionPct ?? throw new DomainException("targetReductionPct", "is required with a target", "設定目標時為必填")) / 100m,
+                    request.TargetYear ?? throw new DomainException("targetYear", "is required with a target", "設定目標時為必填"));
             }
             catch (DomainException ex)
             {
-                problems.Add(Problem.AtField(ex.Field, ex.Reason));
+                problems.Add(ex.ToProblem());
             }
         }
         var profile = new CompanyClimateProfile(request.Company, null, request.Scope12Tonnes ?? [], request.Intensity ?? [], request.RevenueForecast ?? [], target, request.TemperatureScoreCelsius);
@@ -107,11 +114,11 @@ public sealed class PortfolioApi : IEndpointGroup
         var problems = new List<Problem>();
         if (request.MaxReduction is < 0 or >= 1)
         {
-            problems.Add(Problem.AtField("maxReduction", "must be in [0, 1)"));
+            problems.Add(Problem.AtField("maxReduction", "must be in [0, 1)", "須介於 [0, 1)"));
         }
         if (request.Steps is < 1 or > 200)
         {
-            problems.Add(Problem.AtField("steps", "must be in [1, 200]"));
+            problems.Add(Problem.AtField("steps", "must be in [1, 200]", "須介於 [1, 200]"));
         }
         var built = Build(request, 0m);
         if (!built.Succeeded)
@@ -141,50 +148,74 @@ public sealed class PortfolioApi : IEndpointGroup
         {
             if (reduction is < 0m or >= 1m)
             {
-                return Outcome<TrackingErrorProblem>.Failure(Problem.AtField("reduction", "must be in [0, 1)"));
+                return Outcome<TrackingErrorProblem>.Failure(Problem.AtField("reduction", "must be in [0, 1)", "須介於 [0, 1)"));
             }
-            return Outcome<TrackingErrorProblem>.Success(ThesisSampleData.OptimizationProblem(reduction));
+            var sample = ThesisSampleData.OptimizationProblem(reduction);
+            if (r.Returns is null)
+            {
+                return Outcome<TrackingErrorProblem>.Success(sample);
+            }
+            var sampleRisk = Estimate(r, sample.Risk.Names);
+            return sampleRisk.Succeeded ? Outcome<TrackingErrorProblem>.Success(sample.WithRisk(sampleRisk.Value)) : Outcome<TrackingErrorProblem>.Failure(sampleRisk.Problems);
         }
         var problems = new List<Problem>();
         if (r.Names is null || r.Names.Count == 0)
         {
-            problems.Add(Problem.AtField("names", "is required (or set sample = true)"));
+            problems.Add(Problem.AtField("names", "is required (or set sample = true)", "為必填（或設定 sample = true）"));
         }
         if (r.BenchmarkWeights is null)
         {
-            problems.Add(Problem.AtField("benchmarkWeights", "is required"));
+            problems.Add(Problem.AtField("benchmarkWeights", "is required", "為必填"));
         }
         if (r.CarbonTonnes is null)
         {
-            problems.Add(Problem.AtField("carbonTonnes", "is required"));
+            problems.Add(Problem.AtField("carbonTonnes", "is required", "為必填"));
         }
-        if (r.Exposures is null || r.Exposures.Count == 0)
+        var supplied = r.Exposures is not null || r.FactorCovariance is not null || r.SpecificVariance is not null;
+        if (r.Returns is not null && supplied)
         {
-            problems.Add(Problem.AtField("exposures", "is required"));
+            problems.Add(Problem.AtField("returns", "give either returns or exposures, factorCovariance and specificVariance, not both",
+                "請擇一提供：報酬序列，或 exposures、factorCovariance 與 specificVariance"));
         }
-        if (r.FactorCovariance is null)
+        if (r.Returns is not null && r.Names is { Count: > 0 } names)
         {
-            problems.Add(Problem.AtField("factorCovariance", "is required"));
+            problems.AddRange(ReturnsShape(r, names));
         }
-        if (r.SpecificVariance is null)
+        if (r.Returns is null && (r.Exposures is null || r.Exposures.Count == 0))
         {
-            problems.Add(Problem.AtField("specificVariance", "is required"));
+            problems.Add(Problem.AtField("exposures", "is required", "為必填"));
+        }
+        if (r.Returns is null && r.FactorCovariance is null)
+        {
+            problems.Add(Problem.AtField("factorCovariance", "is required", "為必填"));
+        }
+        if (r.Returns is null && r.SpecificVariance is null)
+        {
+            problems.Add(Problem.AtField("specificVariance", "is required", "為必填"));
         }
         if (r.Exposures is { Count: > 0 } ex && ex.Any(row => row.Count != ex[0].Count))
         {
-            problems.Add(Problem.AtField("exposures", "rows must have the same number of factors"));
+            problems.Add(Problem.AtField("exposures", "rows must have the same number of factors", "每列的因子數須相同"));
         }
         if (r.FactorCovariance is { } fc && fc.Any(row => row.Count != fc.Count))
         {
-            problems.Add(Problem.AtField("factorCovariance", "must be square"));
+            problems.Add(Problem.AtField("factorCovariance", "must be square", "須為方陣"));
         }
         if (problems.Count > 0)
         {
             return Outcome<TrackingErrorProblem>.Failure(problems);
         }
-        var b = Matrix<double>.Build.Dense(r.Exposures!.Count, r.Exposures[0].Count, (i, j) => r.Exposures[i][j]);
-        var omega = Matrix<double>.Build.Dense(r.FactorCovariance!.Count, r.FactorCovariance.Count, (i, j) => r.FactorCovariance[i][j]);
-        var risk = FactorRiskModel.Create(r.Names!, b, omega, Vector<double>.Build.DenseOfEnumerable(r.SpecificVariance!));
+        Outcome<FactorRiskModel> risk;
+        if (r.Returns is not null)
+        {
+            risk = Estimate(r, r.Names!);
+        }
+        else
+        {
+            var b = Matrix<double>.Build.Dense(r.Exposures!.Count, r.Exposures[0].Count, (i, j) => r.Exposures[i][j]);
+            var omega = Matrix<double>.Build.Dense(r.FactorCovariance!.Count, r.FactorCovariance.Count, (i, j) => r.FactorCovariance[i][j]);
+            risk = FactorRiskModel.Create(r.Names!, b, omega, Vector<double>.Build.DenseOfEnumerable(r.SpecificVariance!));
+        }
         if (!risk.Succeeded)
         {
             return Outcome<TrackingErrorProblem>.Failure(risk.Problems);
@@ -193,9 +224,47 @@ public sealed class PortfolioApi : IEndpointGroup
         return TrackingErrorProblem.Create(risk.Value, r.BenchmarkWeights!, r.CarbonTonnes!, reduction, null, new PortfolioConstraints(r.LongOnly, null, upper));
     }
 
-    private static ValidationProblem Invalid(IReadOnlyList<Problem> problems) =>
-        TypedResults.ValidationProblem(problems.GroupBy(p => p.Location.Field ?? p.Location.ToString()).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            title: "Invalid portfolio input");
+    /// <summary>The factor model estimated from the posted returns (<see cref="RiskModelEstimator"/>), columns in
+    /// <paramref name="names"/> order.</summary>
+    private static Outcome<FactorRiskModel> Estimate(OptimizeRequest r, IReadOnlyList<string> names)
+    {
+        var problems = ReturnsShape(r, names);
+        if (problems.Count > 0)
+        {
+            return Outcome<FactorRiskModel>.Failure(problems);
+        }
+        var rows = r.Returns!;
+        var matrix = Matrix<double>.Build.Dense(rows.Count, names.Count, (t, j) => rows[t][j]);
+        return RiskModelEstimator.FromReturns(names, matrix, r.Factors, r.PeriodsPerYear);
+    }
+
+    /// <summary>Every row of the posted returns has one value per name, there are at least two rows, and the annualisation
+    /// factor is sane.</summary>
+    private static List<Problem> ReturnsShape(OptimizeRequest r, IReadOnlyList<string> names)
+    {
+        var rows = r.Returns!;
+        var problems = new List<Problem>();
+        for (var t = 0; t < rows.Count; t++)
+        {
+            if (rows[t] is null || rows[t].Count != names.Count)
+            {
+                problems.Add(Problem.AtField(string.Create(CultureInfo.InvariantCulture, $"returns[{t}]"),
+                    string.Create(CultureInfo.InvariantCulture, $"{rows[t]?.Count ?? 0} values for {names.Count} names"),
+                    string.Create(CultureInfo.InvariantCulture, $"{rows[t]?.Count ?? 0} 個值，但有 {names.Count} 個名稱")));
+            }
+        }
+        if (rows.Count < 2)
+        {
+            problems.Add(Problem.AtField("returns", "need at least two periods", "至少需要兩期報酬"));
+        }
+        if (r.PeriodsPerYear is not (> 0 and <= 366))
+        {
+            problems.Add(Problem.AtField("periodsPerYear", "must be in (0, 366]", "須介於 (0, 366]"));
+        }
+        return problems;
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyList<Problem> problems) => Validation.Invalid(problems, "Invalid portfolio input");
 }
 
 /// <summary>Optimiser response (double inside the optimiser; carbon in tonnes).</summary>

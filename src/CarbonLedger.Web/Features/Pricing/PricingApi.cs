@@ -65,12 +65,12 @@ public sealed class PricingApi : IEndpointGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Problem>();
-        if (request.Project is null) { problems.Add(Problem.AtField("project", "is required (a project spec)")); }
-        if (request.Prices is null or { Count: 0 }) { problems.Add(Problem.AtField("prices", "give at least one carbon price per tCO2e")); }
-        else if (request.Prices.Any(p => p < 0m)) { problems.Add(Problem.AtField("prices", "a carbon price cannot be negative")); }
+        if (request.Project is null) { problems.Add(Problem.AtField("project", "is required (a project spec)", "為必填（專案規格）")); }
+        if (request.Prices is null or { Count: 0 }) { problems.Add(Problem.AtField("prices", "give at least one carbon price per tCO2e", "請至少提供一個碳價（每公噸二氧化碳當量）")); }
+        else if (request.Prices.Any(p => p < 0m)) { problems.Add(Problem.AtField("prices", "a carbon price cannot be negative", "碳價不可為負數")); }
         if (request.Project is null) { return Validation.Invalid(problems, InvalidProject); }
         var appraisal = SpecAppraisal.Run(request.Project, ReferenceLibrary.Default);
-        if (!appraisal.Succeeded) { problems.AddRange(appraisal.Problems.Select(p => Problem.AtField("project." + p.Location.Field, p.Message))); }
+        if (!appraisal.Succeeded) { problems.AddRange(appraisal.Problems.Select(p => p.UnderField("project." + p.Location.Field))); }
         if (problems.Count > 0) { return Validation.Invalid(problems, InvalidProject); }
         var inputs = appraisal.Value.Inputs;
         var run = StressTest.Run(inputs, request.Prices!.Select(p => new CarbonPrice(new Money(p, inputs.Capex.Currency))).ToList(), request.TariffEscalations);
@@ -82,20 +82,20 @@ public sealed class PricingApi : IEndpointGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Problem>();
-        if (request.Purchases is null or { Count: 0 }) { problems.Add(Problem.AtField("purchases", "give at least one {year, energy}")); }
-        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required")); }
-        else if (request.PricePerTonne < 0m) { problems.Add(Problem.AtField("pricePerTonne", "cannot be negative")); }
+        if (request.Purchases is null or { Count: 0 }) { problems.Add(Problem.AtField("purchases", "give at least one {year, energy}", "請至少提供一筆 {year, energy}")); }
+        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required", "為必填")); }
+        else if (request.PricePerTonne < 0m) { problems.Add(Problem.AtField("pricePerTonne", "cannot be negative", "不可為負數")); }
         Unit? unit = null;
-        if (!UnitCatalog.TryParse(request.Unit ?? "kWh", out var u)) { problems.Add(Problem.AtField("unit", $"unknown unit '{request.Unit}'")); }
-        else if (u.Dimension != Dimension.Energy) { problems.Add(Problem.AtField("unit", $"'{request.Unit}' is not an energy unit (use kWh, MWh, GJ …)")); }
+        if (!UnitCatalog.TryParse(request.Unit ?? "kWh", out var u)) { problems.Add(Problem.AtField("unit", $"unknown unit '{request.Unit}'", $"無法辨識的單位「{request.Unit}」")); }
+        else if (u.Dimension != Dimension.Energy) { problems.Add(Problem.AtField("unit", $"'{request.Unit}' is not an energy unit (use kWh, MWh, GJ …)", $"「{request.Unit}」不是能源單位（請用 kWh、MWh、GJ …）")); }
         else { unit = u; }
         Currency? currency = null;
         try { currency = Currency.Of(request.Currency ?? "TWD"); }
-        catch (DomainException ex) { problems.Add(Problem.AtField("currency", ex.Reason)); }
+        catch (DomainException ex) { problems.Add(ex.ToProblem().UnderField("currency")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid programme"); }
         var first = request.Purchases!.Min(p => p.Year);
         var last = request.Purchases!.Max(p => p.Year);
-        if (last - first > 100) { return Validation.Invalid([Problem.AtField("purchases", "span at most 100 years")], "Invalid programme"); }
+        if (last - first > 100) { return Validation.Invalid([Problem.AtField("purchases", "span at most 100 years", "最多涵蓋 100 年")], "Invalid programme"); }
         var factors = new ProjectSpec
         {
             Name = "programme", EnergySaved = 1m, HorizonYears = last - first + 1, FirstYear = first, GridFactorKey = request.GridFactorKey ?? "tw-grid",
@@ -120,15 +120,15 @@ public sealed class PricingApi : IEndpointGroup
     private static Outcome<(Macc Macc, CarbonPrice? Price)> BuildMacc(IReadOnlyList<ProjectSpec> specs, FactorLibrary library, decimal? price)
     {
         var problems = new List<Problem>();
-        if (specs.Count == 0) { problems.Add(Problem.AtField("projects", "give at least one project")); }
+        if (specs.Count == 0) { problems.Add(Problem.AtField("projects", "give at least one project", "請至少提供一個專案")); }
         var appraisals = new List<AppraisalResult>();
         for (var i = 0; i < specs.Count; i++)
         {
             var a = SpecAppraisal.Run(specs[i], library);
             if (a.Succeeded) { appraisals.Add(a.Value); }
-            else { problems.AddRange(a.Problems.Select(p => Problem.AtField($"projects[{i}].{p.Location.Field}", p.Message))); }
+            else { problems.AddRange(a.Problems.Select(p => p.UnderField($"projects[{i}].{p.Location.Field}"))); }
         }
-        if (price < 0m) { problems.Add(Problem.AtField("price", "cannot be negative")); }
+        if (price < 0m) { problems.Add(Problem.AtField("price", "cannot be negative", "不可為負數")); }
         if (problems.Count > 0) { return Outcome<(Macc, CarbonPrice?)>.Failure(problems); }
         var macc = Macc.Build(appraisals);
         if (!macc.Succeeded) { return Outcome<(Macc, CarbonPrice?)>.Failure(macc.Problems); }
@@ -144,7 +144,7 @@ public sealed class PricingApi : IEndpointGroup
         if (text is null) { return clock.GetCurrentInstant().InUtc().Date; }
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (parsed.Success) { return parsed.Value; }
-        problems.Add(Problem.AtField(field, $"'{text}' is not a date (yyyy-MM-dd)"));
+        problems.Add(Problem.AtField(field, $"'{text}' is not a date (yyyy-MM-dd)", $"「{text}」不是日期（格式 yyyy-MM-dd）"));
         return null;
     }
 
@@ -153,7 +153,7 @@ public sealed class PricingApi : IEndpointGroup
         try { return Currency.Of(code ?? "TWD"); }
         catch (DomainException ex)
         {
-            problems.Add(Problem.AtField("currency", ex.Reason));
+            problems.Add(ex.ToProblem().UnderField("currency"));
             return null;
         }
     }
@@ -164,12 +164,12 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required", "為必填")); }
         if (!Enum.TryParse<IcpType>(request.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type))
         {
-            problems.Add(Problem.AtField("type", $"must be one of {string.Join(", ", Enum.GetNames<IcpType>())}"));
+            problems.Add(Problem.AtField("type", $"must be one of {string.Join(", ", Enum.GetNames<IcpType>())}", $"須為下列之一：{string.Join("、", Enum.GetNames<IcpType>())}"));
         }
-        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required")); }
+        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required", "為必填")); }
         var currency = ParseCurrency(request.Currency, problems);
         var from = ParseDate(request.EffectiveFrom, "effectiveFrom", problems, clock);
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid policy"); }
@@ -181,7 +181,7 @@ public sealed class PricingApi : IEndpointGroup
         }
         catch (DomainException ex)
         {
-            return Validation.Invalid([Problem.AtField(ex.Field, ex.Reason)], "Invalid policy");
+            return Validation.Invalid([ex.ToProblem()], "Invalid policy");
         }
         var created = await store.CreatePolicyAsync(orgId, policy, http.Member().Actor, ct);
         if (!created.Succeeded) { return Validation.Invalid(created.Problems, "Invalid policy"); }
@@ -197,8 +197,8 @@ public sealed class PricingApi : IEndpointGroup
         var existing = (await store.ListPoliciesAsync(orgId, ct)).FirstOrDefault(p => p.Id == policyId);
         if (existing is null) { return TenantIsolation.NotFound("policy"); }
         var problems = new List<Problem>();
-        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required")); }
-        if (string.IsNullOrWhiteSpace(request.Reason)) { problems.Add(Problem.AtField("reason", "is required (why the price changes)")); }
+        if (request.PricePerTonne is null) { problems.Add(Problem.AtField("pricePerTonne", "is required", "為必填")); }
+        if (string.IsNullOrWhiteSpace(request.Reason)) { problems.Add(Problem.AtField("reason", "is required (why the price changes)", "為必填（說明碳價調整的原因）")); }
         var from = ParseDate(request.EffectiveFrom, "effectiveFrom", problems, clock);
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid price change"); }
         var changed = await store.AddPriceChangeAsync(orgId, policyId,
@@ -230,8 +230,8 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(http);
         if ((await store.ListProjectsAsync(orgId, ct)).All(p => p.Id != projectId)) { return TenantIsolation.NotFound("project"); }
         var problems = new List<Problem>();
-        if (request.ActualCost is null) { problems.Add(Problem.AtField("actualCost", "is required")); }
-        if (request.RealisedAbatementTonnes is null) { problems.Add(Problem.AtField("realisedAbatementTonnes", "is required")); }
+        if (request.ActualCost is null) { problems.Add(Problem.AtField("actualCost", "is required", "為必填")); }
+        if (request.RealisedAbatementTonnes is null) { problems.Add(Problem.AtField("realisedAbatementTonnes", "is required", "為必填")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid outcome"); }
         var recorded = await store.RecordOutcomeAsync(orgId, projectId, request.ActualCost!.Value, request.RealisedAbatementTonnes!.Value, http.Member().Actor, ct);
         return recorded.Succeeded ? TypedResults.Ok(ProjectDto.From(recorded.Value)) : Validation.Invalid(recorded.Problems, "Invalid outcome");
@@ -256,7 +256,7 @@ public sealed class PricingApi : IEndpointGroup
     private static IReadOnlySet<int> Scopes(IReadOnlyList<int>? scopes, List<Problem> problems)
     {
         var set = (scopes is { Count: > 0 } ? scopes : [1, 2]).ToHashSet();
-        if (set.Any(s => s is < 1 or > 3)) { problems.Add(Problem.AtField("scopes", "are 1, 2 and/or 3")); }
+        if (set.Any(s => s is < 1 or > 3)) { problems.Add(Problem.AtField("scopes", "are 1, 2 and/or 3", "須為 1、2 或 3（可複選）")); }
         return set;
     }
 
@@ -267,7 +267,7 @@ public sealed class PricingApi : IEndpointGroup
             case "LOCATION" or "LOCATIONBASED" or "LOCATION-BASED": return Scope2Method.LocationBased;
             case "MARKET" or "MARKETBASED" or "MARKET-BASED": return Scope2Method.MarketBased;
             default:
-                problems.Add(Problem.AtField("scope2", "is location or market"));
+                problems.Add(Problem.AtField("scope2", "is location or market", "須為 location（地區基準）或 market（市場基準）"));
                 return null;
         }
     }
@@ -278,11 +278,11 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (request.InventoryId is null) { problems.Add(Problem.AtField("inventoryId", "is required")); }
-        if (request.PricePerTonne is not > 0m) { problems.Add(Problem.AtField("pricePerTonne", "is required and must be positive")); }
+        if (request.InventoryId is null) { problems.Add(Problem.AtField("inventoryId", "is required", "為必填")); }
+        if (request.PricePerTonne is not > 0m) { problems.Add(Problem.AtField("pricePerTonne", "is required and must be positive", "為必填，且須為正數")); }
         var currency = ParseCurrency(request.Currency, problems);
         ChargeBasis basis = ChargeBasis.Department;
-        if (request.By is { } by && !Enum.TryParse(by, ignoreCase: true, out basis)) { problems.Add(Problem.AtField("by", "is department or facility")); }
+        if (request.By is { } by && !Enum.TryParse(by, ignoreCase: true, out basis)) { problems.Add(Problem.AtField("by", "is department or facility", "須為 department（部門）或 facility（據點）")); }
         var scopes = Scopes(request.Scopes, problems);
         var method = Scope2(request.Scope2, problems);
         var date = ParseDate(request.Date, "date", problems, clock);
@@ -290,7 +290,7 @@ public sealed class PricingApi : IEndpointGroup
         var calculated = await CalculatedInventory.LoadAsync(inventories, orgId, request.InventoryId!.Value, ct);
         if (calculated is null) { return TenantIsolation.NotFound("inventory"); }
         var units = InventoryEmissions.ByUnit(calculated.Result, basis, scopes, method!.Value);
-        if (units.Count == 0) { return Validation.Invalid([Problem.AtField("inventoryId", $"has no emissions in scopes {string.Join(",", scopes.Order())}")], "Invalid charge"); }
+        if (units.Count == 0) { return Validation.Invalid([Problem.AtField("inventoryId", $"has no emissions in scopes {string.Join(",", scopes.Order())}", $"在範疇 {string.Join("、", scopes.Order())} 沒有排放量")], "Invalid charge"); }
         var period = $"{calculated.Inventory.Name} {calculated.Inventory.PeriodStart:yyyy-MM-dd}–{calculated.Inventory.PeriodEnd:yyyy-MM-dd}, scopes {string.Join(",", scopes.Order())}";
         await store.ChargeAsync(orgId, date!.Value, units, new CarbonPrice(new Money(request.PricePerTonne!.Value, currency!)), period, http.Member().Actor, ct);
         var fund = await store.LoadFundAsync(orgId, currency!, ct);
@@ -303,8 +303,8 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Project)) { problems.Add(Problem.AtField("project", "is required")); }
-        if (request.Amount is null) { problems.Add(Problem.AtField("amount", "is required")); }
+        if (string.IsNullOrWhiteSpace(request.Project)) { problems.Add(Problem.AtField("project", "is required", "為必填")); }
+        if (request.Amount is null) { problems.Add(Problem.AtField("amount", "is required", "為必填")); }
         var currency = ParseCurrency(request.Currency, problems);
         var date = ParseDate(request.Date, "date", problems, clock);
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid spend"); }
@@ -316,11 +316,11 @@ public sealed class PricingApi : IEndpointGroup
         PricingStore store, InventoryStore inventories, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        if (year is null) { problems.Add(Problem.AtField("year", "is required")); }
+        if (year is null) { problems.Add(Problem.AtField("year", "is required", "為必填")); }
         var method = Scope2(scope2, problems);
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid query"); }
         var id = inventoryId ?? (await inventories.ListInventoriesAsync(orgId, ct)).FirstOrDefault(i => i.PeriodStart.Year == year)?.Id;
-        if (id is null) { return Validation.Invalid([Problem.AtField("inventoryId", $"the organization has no inventory starting in {year}; give inventoryId")], "Invalid query"); }
+        if (id is null) { return Validation.Invalid([Problem.AtField("inventoryId", $"the organization has no inventory starting in {year}; give inventoryId", $"本組織沒有起始於 {year} 年的盤查；請指定 inventoryId")], "Invalid query"); }
         var calculated = await CalculatedInventory.LoadAsync(inventories, orgId, id.Value, ct);
         if (calculated is null) { return TenantIsolation.NotFound("inventory"); }
         var (allocations, transfers) = await store.LoadAllowancesAsync(orgId, year!.Value, ct);
@@ -337,9 +337,9 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required")); }
-        if (string.IsNullOrWhiteSpace(request.Unit)) { problems.Add(Problem.AtField("unit", "is required (a department)")); }
-        if (request.Tonnes is not >= 0m) { problems.Add(Problem.AtField("tonnes", "is required and cannot be negative")); }
+        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required", "為必填")); }
+        if (string.IsNullOrWhiteSpace(request.Unit)) { problems.Add(Problem.AtField("unit", "is required (a department)", "為必填（部門）")); }
+        if (request.Tonnes is not >= 0m) { problems.Add(Problem.AtField("tonnes", "is required and cannot be negative", "為必填，且不可為負數")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid allocation"); }
         await store.AddAllowanceEntryAsync(orgId, request.Year!.Value, "allocation", request.Unit!, null, request.Tonnes!.Value, null, http.Member().Actor, ct);
         return TypedResults.NoContent();
@@ -350,11 +350,11 @@ public sealed class PricingApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required")); }
-        if (string.IsNullOrWhiteSpace(request.From)) { problems.Add(Problem.AtField("from", "is required")); }
-        if (string.IsNullOrWhiteSpace(request.To)) { problems.Add(Problem.AtField("to", "is required")); }
-        if (request.Tonnes is null) { problems.Add(Problem.AtField("tonnes", "is required")); }
-        if (request.PricePerTonne is not >= 0m) { problems.Add(Problem.AtField("pricePerTonne", "is required and cannot be negative")); }
+        if (request.Year is null) { problems.Add(Problem.AtField("year", "is required", "為必填")); }
+        if (string.IsNullOrWhiteSpace(request.From)) { problems.Add(Problem.AtField("from", "is required", "為必填")); }
+        if (string.IsNullOrWhiteSpace(request.To)) { problems.Add(Problem.AtField("to", "is required", "為必填")); }
+        if (request.Tonnes is null) { problems.Add(Problem.AtField("tonnes", "is required", "為必填")); }
+        if (request.PricePerTonne is not >= 0m) { problems.Add(Problem.AtField("pricePerTonne", "is required and cannot be negative", "為必填，且不可為負數")); }
         var currency = ParseCurrency(request.Currency, problems);
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid transfer"); }
         var transfer = new AllowanceTransfer(request.From!, request.To!, request.Tonnes!.Value, new CarbonPrice(new Money(request.PricePerTonne!.Value, currency!)));
@@ -382,7 +382,7 @@ public sealed class PricingApi : IEndpointGroup
         var problems = new List<Problem>();
         var method = Scope2(scope2, problems);
         var cur = ParseCurrency(currency, problems);
-        if (price?.Any(p => p < 0m) == true) { problems.Add(Problem.AtField("price", "a carbon price cannot be negative")); }
+        if (price?.Any(p => p < 0m) == true) { problems.Add(Problem.AtField("price", "a carbon price cannot be negative", "碳價不可為負數")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid query"); }
         var calculated = await CalculatedInventory.LoadAsync(inventories, orgId, id, ct);
         if (calculated is null) { return TenantIsolation.NotFound("inventory"); }
@@ -403,9 +403,9 @@ public sealed class PricingApi : IEndpointGroup
         var problems = new List<Problem>();
         if (!CalculatedInventory.TryParseFormat(format, out var reportFormat) || !PricingReports.Formats.Contains(reportFormat))
         {
-            problems.Add(Problem.AtField("format", "is html, xlsx or pdf"));
+            problems.Add(Problem.AtField("format", "is html, xlsx or pdf", "須為 html、xlsx 或 pdf"));
         }
-        if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "is zh-TW or en")); }
+        if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "is zh-TW or en", "須為 zh-TW 或 en")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid report request"); }
         var snapshot = await inventories.LoadAsync(orgId, ct);
         if (snapshot is null) { return TenantIsolation.NotFound(); }

@@ -44,8 +44,8 @@ public sealed class ApiTokensApi : IEndpointGroup
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) { problems.Add(Problem.AtField("name", "is required (at most 200 characters)")); }
-        if (!AccessRules.TryParse(request.Role, out var role)) { problems.Add(Problem.AtField("role", "must be admin, contributor, reviewer, verifier or viewer")); }
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) { problems.Add(Problem.AtField("name", "is required (at most 200 characters)", "為必填（最多 200 個字元）")); }
+        if (!AccessRules.TryParse(request.Role, out var role)) { problems.Add(Problem.AtField("role", "must be admin, contributor, reviewer, verifier or viewer", "須為 admin（管理者）、contributor（填報者）、reviewer（內部稽核）、verifier（查證人員）或 viewer（檢視者）")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid API token"); }
         var token = "cl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var member = http.Member();

@@ -18,6 +18,9 @@ public static partial class AuthSetup
     public const string SmartScheme = "CarbonLedger";
     public const string LoginPath = "/account/login";
 
+    /// <summary>The shortest password Identity accepts.</summary>
+    public const int MinPasswordLength = 10;
+
     public static IServiceCollection AddCarbonLedgerAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiTokenRegistry>();
@@ -49,7 +52,7 @@ public static partial class AuthSetup
         services.AddIdentityCore<UserRow>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = MinPasswordLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 10;
             })

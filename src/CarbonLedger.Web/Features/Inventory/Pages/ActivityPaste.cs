@@ -38,7 +38,8 @@ public static class ActivityPaste
         if (l.Row is { } row) { where.Add(Components.Ui.T($"第 {row - 1} 列", $"row {row - 1}")); }
         if (l.Column is { Length: > 0 } column) { where.Add(Components.Ui.T($"欄 {column}", $"column {column}")); }
         if (l.Field is { Length: > 0 } field) { where.Add(field); }
-        return where.Count == 0 ? problem.Message : $"{string.Join(", ", where)}: {problem.Message}";
+        var message = problem.MessageIn(Components.Ui.IsZh);
+        return where.Count == 0 ? message : Components.Ui.T($"{string.Join("，", where)}：{message}", $"{string.Join(", ", where)}: {message}");
     }
 
     private static string Quote(string cell)
