@@ -30,6 +30,9 @@ public class CarbonLedgerDbContext(DbContextOptions<CarbonLedgerDbContext> optio
     public DbSet<IcpProjectRow> IcpProjects => Set<IcpProjectRow>();
     public DbSet<CarbonFundEntryRow> CarbonFundEntries => Set<CarbonFundEntryRow>();
     public DbSet<AllowanceEntryRow> AllowanceEntries => Set<AllowanceEntryRow>();
+    public DbSet<TargetRow> Targets => Set<TargetRow>();
+    public DbSet<TransitionPlanRow> TransitionPlans => Set<TransitionPlanRow>();
+    public DbSet<TransitionPlanVersionRow> TransitionPlanVersions => Set<TransitionPlanVersionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -26,6 +26,12 @@ public enum Permission
     ManageFactors,
     ManageOrganization,
     ManageMembers,
+
+    /// <summary>Draft targets and transition plans (issue 5).</summary>
+    EditPlan,
+
+    /// <summary>Record a transition plan's approval (the board's resolution).</summary>
+    ApprovePlan,
 }
 
 public static class AccessRules
@@ -37,10 +43,10 @@ public static class AccessRules
     {
         Permission.Read => true,
         Permission.Comment => role is not OrganizationRole.Viewer,
-        Permission.EditData or Permission.SubmitInventory => role is OrganizationRole.Contributor or OrganizationRole.Administrator,
+        Permission.EditData or Permission.SubmitInventory or Permission.EditPlan => role is OrganizationRole.Contributor or OrganizationRole.Administrator,
         Permission.ReviewInventory or Permission.InternalAudit => role is OrganizationRole.Reviewer or OrganizationRole.Administrator,
         Permission.ApproveInventory or Permission.LockInventory or Permission.Restate
-            or Permission.ManageFactors or Permission.ManageOrganization or Permission.ManageMembers => role is OrganizationRole.Administrator,
+            or Permission.ManageFactors or Permission.ManageOrganization or Permission.ManageMembers or Permission.ApprovePlan => role is OrganizationRole.Administrator,
         _ => false,
     };
 

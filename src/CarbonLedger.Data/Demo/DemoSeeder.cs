@@ -2,6 +2,7 @@ using CarbonLedger.Common;
 using CarbonLedger.Data.Stores;
 using CarbonLedger.Factors;
 using CarbonLedger.Inventory.Demo;
+using CarbonLedger.Planning;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -45,6 +46,27 @@ public static class DemoSeeder
             throw new InvalidOperationException("the demo data does not apply: " + string.Join("; ", result.Problems.Take(5)));
         }
         var id = await store.CreateInventoryAsync(orgId, InventoryName, demo.Period, demo.GwpSetId, createdBy: DemoOrganization.EnteredBy, ct: ct);
+        await SeedPlanAsync(db, store, clock, orgId, ct);
         return new DemoSeedResult(orgId, id, Created: true);
+    }
+
+    public const string DemoTargetName = "SBTi 1.5 °C 範疇一、二 Scope 1+2";
+
+    /// <summary>An SBTi 1.5 °C Scope 1+2 target on the 2024 inventory (base-year emissions read from it) and the FSC
+    /// sample plan with its blanks filled by illustrative values (<see cref="TransitionPlanSample.Demo"/>), as a draft.</summary>
+    private static async Task SeedPlanAsync(CarbonLedgerDbContext db, InventoryStore store, IClock clock, Guid orgId, CancellationToken ct)
+    {
+        var planning = new PlanningStore(db, store, clock);
+        var target = await planning.CreateTargetAsync(orgId, new TargetDraft(DemoTargetName, TargetKind.Absolute, TransitionPlanSample.DemoTargetScopes,
+            2024, 2030, null, PathwayMethod.Contraction(ContractionRate.Sbti15C)), DemoOrganization.EnteredBy, ct);
+        if (!target.Succeeded)
+        {
+            throw new InvalidOperationException("the demo target does not apply: " + string.Join("; ", target.Problems));
+        }
+        var plan = await planning.SavePlanAsync(orgId, null, TransitionPlanSample.Demo(target.Value.Id), DemoOrganization.EnteredBy, "demo seed (illustrative values)", ct);
+        if (!plan.Succeeded)
+        {
+            throw new InvalidOperationException("the demo plan does not save: " + string.Join("; ", plan.Problems));
+        }
     }
 }

@@ -447,6 +447,9 @@ internal sealed class PdfPageWriter : IDisposable
 
     public void Note(string text) => Paragraph(text, Margin, ContentWidth, Muted, 8f);
 
+    /// <summary>Body text, indented by <paramref name="indent"/> points (the transition-plan document's numbered items).</summary>
+    public void Body(string text, float indent = 0f) => Paragraph(text, Margin + indent, ContentWidth - indent, Ink, BodySize);
+
     public void Bullet(string text)
     {
         using var font = Font(BodySize);

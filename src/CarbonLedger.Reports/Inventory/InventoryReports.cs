@@ -9,6 +9,8 @@ public enum ReportFormat
     Json,
     /// <summary>Printable A4 PDF with charts; needs a CJK font on the machine (<see cref="PdfFonts"/>).</summary>
     Pdf,
+    /// <summary>Word document (.docx); the transition plan renders to it (Planning.PlanReports), an inventory report does not.</summary>
+    Docx,
 }
 
 /// <summary>The one entry point the CLI and the web call: build the model once with
@@ -26,11 +28,13 @@ public static class InventoryReports
             case ReportFormat.Csv: InventoryCsvReport.Write(model, output); break;
             case ReportFormat.Json: InventoryJsonReport.Write(model, output); break;
             case ReportFormat.Pdf: InventoryPdfReport.Write(model, output); break;
+            case ReportFormat.Docx:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "an inventory report is HTML, .xlsx, CSV, JSON or PDF; Word (.docx) is for the transition plan");
             default: throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
     }
 
-    /// <summary>The file extension for <paramref name="format"/> (".html", ".xlsx", ".csv", ".json", ".pdf").</summary>
+    /// <summary>The file extension for <paramref name="format"/> (".html", ".xlsx", ".csv", ".json", ".pdf", ".docx").</summary>
     public static string Extension(ReportFormat format) => format switch
     {
         ReportFormat.Html => ".html",
@@ -38,6 +42,7 @@ public static class InventoryReports
         ReportFormat.Csv => ".csv",
         ReportFormat.Json => ".json",
         ReportFormat.Pdf => ".pdf",
+        ReportFormat.Docx => ".docx",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
@@ -49,6 +54,7 @@ public static class InventoryReports
         ReportFormat.Csv => "text/csv; charset=utf-8",
         ReportFormat.Json => "application/json",
         ReportFormat.Pdf => "application/pdf",
+        ReportFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

@@ -37,6 +37,7 @@ public static partial class DatabaseStartup
         services.AddScoped<WorkflowStore>();
         services.AddScoped<InternalAuditStore>();
         services.AddScoped<PricingStore>();
+        services.AddScoped<PlanningStore>();
         services.AddScoped<EvidenceStore>();
         return services;
     }

@@ -5,12 +5,13 @@ namespace CarbonLedger.Core.Tests.Audit;
 /// <summary>The permission matrix, written out row by row from SPEC §2 ("Trust: audit ledger, workflow, internal audit").</summary>
 public sealed class AccessRulesTests
 {
-    // Columns: Read, Comment, EditData, Submit, Review, Approve, Lock, Restate, InternalAudit, ManageFactors, ManageOrganization, ManageMembers.
+    // Columns: Read, Comment, EditData, Submit, Review, Approve, Lock, Restate, InternalAudit, ManageFactors, ManageOrganization, ManageMembers,
+    // EditPlan, ApprovePlan.
     private static readonly Permission[] Columns =
     [
         Permission.Read, Permission.Comment, Permission.EditData, Permission.SubmitInventory, Permission.ReviewInventory,
         Permission.ApproveInventory, Permission.LockInventory, Permission.Restate, Permission.InternalAudit,
-        Permission.ManageFactors, Permission.ManageOrganization, Permission.ManageMembers,
+        Permission.ManageFactors, Permission.ManageOrganization, Permission.ManageMembers, Permission.EditPlan, Permission.ApprovePlan,
     ];
 
     public static TheoryData<OrganizationRole, bool[]> Matrix() => new()
@@ -18,17 +19,19 @@ public sealed class AccessRulesTests
         // "Roles: administrator, …" — the administrator is the only role SPEC §2 gives no limit; it is the one left to
         // approve and lock ("draft → submitted → reviewed → approved → locked" names no other approver), to record a
         // restatement ("a locked inventory cannot change except through a recorded restatement") and to manage the tenant
-        // ("Organizations are isolated tenants").
-        { OrganizationRole.Administrator, [true, true, true, true, true, true, true, true, true, true, true, true] },
-        // "data contributor (per facility)" — enters data and submits it for review ("draft → submitted"); comments on it.
-        { OrganizationRole.Contributor, [true, true, true, true, false, false, false, false, false, false, false, false] },
+        // ("Organizations are isolated tenants"). Issue 5: the plan is "versioned, with approval recorded" — the approval
+        // is the board's resolution (seed 003 五(一)), recorded by the one role that approves (as for inventories).
+        { OrganizationRole.Administrator, [true, true, true, true, true, true, true, true, true, true, true, true, true, true] },
+        // "data contributor (per facility)" — enters data and submits it for review ("draft → submitted"); comments on it;
+        // drafts targets and plan text as data (seed 003: "所有單位共同執行"), but does not approve them.
+        { OrganizationRole.Contributor, [true, true, true, true, false, false, false, false, false, false, false, false, true, false] },
         // "reviewer/internal auditor" — takes the "submitted → reviewed" step (and sends back), runs the "Internal audit
         // (seed 002, 肆)" checklists and findings, comments; does not edit the data it reviews.
-        { OrganizationRole.Reviewer, [true, true, false, false, true, false, false, false, true, false, false, false] },
+        { OrganizationRole.Reviewer, [true, true, false, false, true, false, false, false, true, false, false, false, false, false] },
         // "external verifier (read + comment)" — exactly those two.
-        { OrganizationRole.Verifier, [true, true, false, false, false, false, false, false, false, false, false, false] },
+        { OrganizationRole.Verifier, [true, true, false, false, false, false, false, false, false, false, false, false, false, false] },
         // "viewer" — listed after the verifier's "read + comment" with nothing added: read only.
-        { OrganizationRole.Viewer, [true, false, false, false, false, false, false, false, false, false, false, false] },
+        { OrganizationRole.Viewer, [true, false, false, false, false, false, false, false, false, false, false, false, false, false] },
     };
 
     [Theory]

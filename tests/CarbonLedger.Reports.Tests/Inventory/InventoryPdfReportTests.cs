@@ -178,7 +178,7 @@ public sealed class InventoryPdfReportTests
 
     /// <summary>Just enough of a PDF reader for what SkiaSharp writes: uncompressed object syntax, Flate streams with a
     /// direct /Length, a page tree, Type 3 fonts with ToUnicode CMaps, and text as "/Fn size Tf" + "&lt;hex&gt; Tj".</summary>
-    private sealed class PdfReader
+    internal sealed class PdfReader
     {
         private readonly byte[] _bytes;
         private readonly Dictionary<int, (string Dict, byte[]? Stream)> _objects = [];

@@ -13,7 +13,7 @@ public static partial class ApiRoutes
     private static partial Regex RouteParameter();
 
     /// <summary>Organization = the demo's, inventory = its 2024 one; ids of records that need not exist (checklists,
-    /// findings, evidence, members …) get a fresh well-formed id, so authentication, tenant isolation and permissions
+    /// findings, evidence, members, targets, plans …) get a fresh well-formed id, years and versions a number (int route constraints), so authentication, tenant isolation and permissions
     /// answer before any lookup.</summary>
     public static string Fill(string route, Guid inventoryId) => RouteParameter().Replace(route, m => m.Groups[1].Value switch
     {
@@ -21,6 +21,8 @@ public static partial class ApiRoutes
         "id" => inventoryId.ToString(),
         "key" => "tw-grid",
         "action" => "submit",
+        "year" => "2025",
+        "version" => "1",
         var name when name.EndsWith("Id", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
         _ => "x",
     });
