@@ -167,6 +167,36 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
         return TargetTracker.Evaluate(t, actuals);
     }
 
+    /// <summary>The SBTi near-term check of a stored target with everything the organization's data can tell: Scope 3's
+    /// share of the base-year total (Scope 2 on the target's basis) and the organization's Scope 3 target, the cumulative
+    /// structural changes recorded after the base year as a share of the target's base-year emissions (absolute values,
+    /// organic growth excluded — <see cref="BaseYearPolicy"/>), the year the target was set as its submission year
+    /// (unless <paramref name="submissionYear"/> is given) and as its last review. The ambition is the method's own rate
+    /// for absolute contraction, else SBTi 1.5 °C.</summary>
+    public async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(Guid organizationId, StoredTarget stored, int? submissionYear = null,
+        IReadOnlyList<InventoryFigures>? figures = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        figures ??= await InventoryFiguresAsync(organizationId, ct);
+        var t = stored.Target;
+        var baseFigures = figures.FirstOrDefault(f => f.Year == t.BaseYear);
+        decimal? scope3Share = null;
+        if (baseFigures?.Scope3 is { } s3)
+        {
+            var total = baseFigures.Scope1 + (t.Scope2Basis == Scope2Method.MarketBased ? baseFigures.Scope2MarketBased : baseFigures.Scope2LocationBased) + s3;
+            scope3Share = total > 0m ? s3 / total : null;
+        }
+        var scope3Target = (await ListTargetsAsync(organizationId, ct)).Where(s => s.Target.Scopes.Contains(Scope.Scope3)).MaxBy(s => s.Target.Coverage);
+        var changes = (await new BaseYearStore(db, clock).ListStructuralChangesAsync(organizationId, ct))
+            .Select(c => c.Change).Where(c => c.Year > t.BaseYear && c.Kind != StructuralChangeKind.OrganicGrowth).ToList();
+        decimal? changeShare = t.BaseYearEmissions > 0m ? changes.Sum(c => Math.Abs(c.BaseYearImpactTonnes)) / t.BaseYearEmissions : null;
+        var setIn = stored.CreatedAt.InUtc().Year;
+        var context = new SbtiContext(submissionYear ?? setIn, scope3Share, scope3Target is not null, scope3Target?.Target.Coverage, changeShare, setIn,
+            clock.GetCurrentInstant().InUtc().Year);
+        var ambition = t.Method.Kind == PathwayMethodKind.AbsoluteContraction && t.Method.Rate is { } rate ? rate : ContractionRate.Sbti15C;
+        return SbtiNearTermCriteria.Check(t, context, ambition);
+    }
+
     // ---------------------------------------------------------------- plans
 
     /// <summary>Saves <paramref name="plan"/> as the next version of <paramref name="planId"/> (or a new plan when null).

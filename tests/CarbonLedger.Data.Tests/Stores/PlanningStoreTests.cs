@@ -220,4 +220,36 @@ public sealed class PlanningStoreTests
         yearData.Problems.Select(p => p.Location.Field).ShouldBe(["targetId"]);
         (await store.LoadPlanAsync(a, plan.PlanId))!.Approval.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task CriteriaAsync_RecordedStructuralChanges_RecalculationJudgedAgainstTheTargetsBaseYear(DatabaseProvider provider)
+    {
+        // Given the 2024 target (base 9.61 t, set in 2025 by the fake clock) and structural changes recorded after 2024:
+        // an acquisition adding 0.3 t and a divestment removing 0.2 t (absolute values count: 0.5 t), plus organic growth
+        // of 5 t, which never counts (GHG Protocol ch. 5)
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var orgId = await OrganizationWithInventoryAsync(db, "重新計算 Recalc Co.");
+        await using var ctx = db.CreateContext();
+        var store = Store(ctx);
+        var target = (await store.CreateTargetAsync(orgId, Sbti(), "planner")).Value;
+        var baseYear = new BaseYearStore(ctx, Clock);
+        (await baseYear.AddStructuralChangeAsync(orgId, new StructuralChange("bought site C", StructuralChangeKind.Acquisition, 0.3m, 2025), "planner")).Succeeded.ShouldBeTrue();
+        (await baseYear.AddStructuralChangeAsync(orgId, new StructuralChange("sold site D", StructuralChangeKind.Divestment, -0.2m, 2025), "planner")).Succeeded.ShouldBeTrue();
+        (await baseYear.AddStructuralChangeAsync(orgId, new StructuralChange("grew", StructuralChangeKind.OrganicGrowth, 5m, 2025), "planner")).Succeeded.ShouldBeTrue();
+
+        // When the criteria are checked with the default submission year
+        var criteria = await store.CriteriaAsync(orgId, target);
+
+        // Then 0.5 / 9.61 = 5.20 % ≥ 5 %: recalculate; the horizon runs from the year the target was set (2025):
+        // 2030 − 2025 = 5 years, inside 5-10; reviewed in 2025, 0 years ago; no Scope 3 in the inventory → unknown
+        var recalculation = criteria.Single(c => c.Code == "recalculation");
+        recalculation.Passed.ShouldBe(false);
+        recalculation.Message.ShouldContain("5.2 %");
+        criteria.Single(c => c.Code == "horizon").Passed.ShouldBe(true);
+        criteria.Single(c => c.Code == "review").Passed.ShouldBe(true);
+        criteria.Single(c => c.Code == "scope3").Passed.ShouldBeNull();
+        (await store.CriteriaAsync(orgId, target, submissionYear: 2026)).Single(c => c.Code == "horizon").Passed.ShouldBe(false);
+    }
 }

@@ -192,7 +192,7 @@ public sealed class TargetModule : ICliModule
         var data = new DataOptions();
         var org = OrganizationLookup.OrgOption();
         var id = TargetArgument();
-        var submission = new Option<int?>("--submission-year") { Description = "criteria: the year the target is submitted (default this year)" };
+        var submission = new Option<int?>("--submission-year") { Description = "criteria: the year the target is submitted (default the year it was set)" };
         var json = PlanningCli.JsonOption();
         cmd.Arguments.Add(id);
         cmd.Options.Add(org);
@@ -238,8 +238,7 @@ public sealed class TargetModule : ICliModule
                     context.Console.MarkupLine("RECs lower market-based Scope 2 and are shown apart; offsets never lower emissions (seed 003 四(二)2(4)).");
                     break;
                 default:
-                    var year = parse.GetValue(submission) ?? Pricing.IcpModule.Today(context).Year;
-                    var criteria = SbtiNearTermCriteria.Check(t, new SbtiContext(year, CurrentYear: Pricing.IcpModule.Today(context).Year), t.Method.Rate ?? ContractionRate.Sbti15C);
+                    var criteria = await opened.Store.CriteriaAsync(opened.OrgId, stored, parse.GetValue(submission), ct: ct);
                     if (asJson) { PlanningCli.Json(context, criteria); break; }
                     var ct2 = new Table().AddColumn("criterion").AddColumn("result").AddColumn("why");
                     foreach (var c in criteria) { ct2.AddRow(c.Code, c.Passed switch { true => "pass", false => "FAIL", _ => "unknown" }, Markup.Escape(c.Message)); }

@@ -191,24 +191,15 @@ public sealed class PlanningApi : IEndpointGroup
         return TypedResults.Json(dto, PlanJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>One target with its SBTi near-term check; <paramref name="submissionYear"/> defaults to the current year.</summary>
+    /// <summary>One target with its SBTi near-term check (<see cref="PlanningStore.CriteriaAsync"/>); <paramref name="submissionYear"/>
+    /// defaults to the year the target was set.</summary>
     public static async Task<Results<JsonHttpResult<TargetDto>, ProblemHttpResult>> GetTarget(Guid orgId, Guid targetId, int? submissionYear, PlanningStore store,
         IClock clock, CancellationToken ct)
     {
         var stored = await store.FindTargetAsync(orgId, targetId, ct);
         if (stored is null) { return TenantIsolation.NotFound("target"); }
         var figures = await store.InventoryFiguresAsync(orgId, ct);
-        var all = await store.ListTargetsAsync(orgId, ct);
-        var baseYear = figures.FirstOrDefault(f => f.Year == stored.Target.BaseYear);
-        decimal? scope3Share = baseYear?.Scope3 is { } s3 && s3 + baseYear.Scope1 + baseYear.Scope2MarketBased > 0m
-            ? s3 / (s3 + baseYear.Scope1 + baseYear.Scope2MarketBased)
-            : null;
-        var scope3Targets = all.Where(t => t.Target.Scopes.Contains(Scope.Scope3)).ToList();
-        var now = clock.GetCurrentInstant().InUtc().Year;
-        var context = new SbtiContext(submissionYear ?? now, scope3Share, scope3Targets.Count > 0,
-            scope3Targets.Count > 0 ? scope3Targets.Max(t => t.Target.Coverage) : null, CurrentYear: now);
-        var ambition = stored.Target.Method.Rate ?? ContractionRate.Sbti15C;
-        return Json(await ToDtoAsync(store, orgId, stored, figures, SbtiNearTermCriteria.Check(stored.Target, context, ambition), ct));
+        return Json(await ToDtoAsync(store, orgId, stored, figures, await store.CriteriaAsync(orgId, stored, submissionYear, figures, ct), ct));
     }
 
     public static async Task<Results<JsonHttpResult<TargetDto>, ValidationProblem, ProblemHttpResult>> SetYear(Guid orgId, Guid targetId, int year,
