@@ -31,6 +31,21 @@ public sealed class LedgerWriter : IAsyncDisposable
         _hash = hash;
     }
 
+    /// <summary>The common single-record write: apply <paramref name="change"/> to the context, save, and append one
+    /// ledger entry for it — in one transaction (<see cref="InTransactionAsync"/>).</summary>
+    public static Task WriteOneAsync(CarbonLedgerDbContext db, Guid organizationId, Instant now, string actor, string action, string kind, Guid id,
+        string content, Action change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        return InTransactionAsync(db, organizationId, now, async ledger =>
+        {
+            change();
+            await db.SaveChangesAsync(ct);
+            await ledger.AddAsync(actor, action, kind, id.ToString("D"), content, ct);
+        }, ct);
+    }
+
     /// <summary>Runs <paramref name="body"/> in one transaction with a writer for the organization's ledger: the body
     /// makes its EF changes (and saves them) and adds its entries; the entries are flushed and everything commits together,
     /// or nothing does. The change tracker is cleared afterwards either way. Every store's audited write goes through here.</summary>

@@ -371,13 +371,6 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private async Task WriteAsync(Guid organizationId, string actor, string action, string kind, Guid id, string content, Action change, CancellationToken ct)
-    {
-        await LedgerWriter.InTransactionAsync(db, organizationId, clock.GetCurrentInstant(), async ledger =>
-        {
-            change();
-            await db.SaveChangesAsync(ct);
-            await ledger.AddAsync(actor, action, kind, id.ToString("D"), content, ct);
-        }, ct);
-    }
+    private Task WriteAsync(Guid organizationId, string actor, string action, string kind, Guid id, string content, Action change, CancellationToken ct) =>
+        LedgerWriter.WriteOneAsync(db, organizationId, clock.GetCurrentInstant(), actor, action, kind, id, content, change, ct);
 }

@@ -196,15 +196,8 @@ public sealed class PricingStore(CarbonLedgerDbContext db, IClock clock)
         }, ct);
     }
 
-    private async Task WriteAsync(Guid organizationId, string actor, string action, string kind, Guid id, string content, Action change, CancellationToken ct)
-    {
-        await LedgerWriter.InTransactionAsync(db, organizationId, clock.GetCurrentInstant(), async ledger =>
-        {
-            change();
-            await db.SaveChangesAsync(ct);
-            await ledger.AddAsync(actor, action, kind, id.ToString("D"), content, ct);
-        }, ct);
-    }
+    private Task WriteAsync(Guid organizationId, string actor, string action, string kind, Guid id, string content, Action change, CancellationToken ct) =>
+        LedgerWriter.WriteOneAsync(db, organizationId, clock.GetCurrentInstant(), actor, action, kind, id, content, change, ct);
 
     private static IcpPriceChangeRow PriceRow(PriceChange p, string actor, Instant now) => new()
     {

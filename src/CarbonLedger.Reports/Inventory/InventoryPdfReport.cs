@@ -647,7 +647,7 @@ internal sealed class PdfPageWriter : IDisposable
             }
         }
         var max = series.SelectMany(x => x.Values).DefaultIfEmpty(0m).Max();
-        var scale = NiceMax(max);
+        var scale = ChartScale.NiceMax(max);
         var plotHeight = labels.Count * (groupHeight + groupGap);
         Grid(plotLeft, plotTop, plotWidth, plotHeight, scale, font, vertical: false);
         for (var i = 0; i < labels.Count; i++)
@@ -683,7 +683,7 @@ internal sealed class PdfPageWriter : IDisposable
         Text($"{title} (tCO2e)", titleFont, Ink, Margin, top + 11f);
         var plotLeft = Margin + 50f;
         var plotTop = top + 26f;
-        var scale = NiceMax(bars.Select(b => b.Value).DefaultIfEmpty(0m).Max());
+        var scale = ChartScale.NiceMax(bars.Select(b => b.Value).DefaultIfEmpty(0m).Max());
         Grid(plotLeft, plotTop, ContentWidth - 50f, plotHeight, scale, font, vertical: true);
         for (var i = 0; i < bars.Count; i++)
         {
@@ -729,18 +729,6 @@ internal sealed class PdfPageWriter : IDisposable
             }
         }
         _stroke.Color = Rule;
-    }
-
-    /// <summary>The axis maximum: the smallest 1, 2, 2.5 or 5 × 10^k not below <paramref name="max"/> (1 when all are zero).</summary>
-    private static decimal NiceMax(decimal max)
-    {
-        if (max <= 0m) { return 1m; }
-        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)max)));
-        foreach (var step in new[] { 1m, 2m, 2.5m, 5m, 10m })
-        {
-            if (step * power >= max) { return step * power; }
-        }
-        return 10m * power;
     }
 
     private void Text(string text, SKFont font, SKColor color, float x, float y)

@@ -14,7 +14,7 @@ internal sealed record PlanChartLayout(IReadOnlyList<(double X, double Y)> Pathw
         var years = chart.Pathway.Select(p => p.Year).Concat(chart.Actuals.Select(a => a.Year)).ToList();
         var first = years.Min();
         var last = Math.Max(years.Max(), first + 1);
-        var max = NiceMax(chart.Pathway.Select(p => p.Value).Concat(chart.Actuals.Select(a => a.Value)).DefaultIfEmpty(0m).Max());
+        var max = ChartScale.NiceMax(chart.Pathway.Select(p => p.Value).Concat(chart.Actuals.Select(a => a.Value)).DefaultIfEmpty(0m).Max());
         double X(int year) => (double)(year - first) / (last - first);
         double Y(decimal value) => (double)((max - value) / max);
         var step = Math.Max(1, (last - first + 9) / 10);
@@ -27,15 +27,4 @@ internal sealed record PlanChartLayout(IReadOnlyList<(double X, double Y)> Pathw
             ticks, xLabels);
     }
 
-    /// <summary>The smallest 1, 2, 2.5 or 5 × 10^k not below <paramref name="max"/> (1 when everything is zero).</summary>
-    private static decimal NiceMax(decimal max)
-    {
-        if (max <= 0m) { return 1m; }
-        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)max)));
-        foreach (var k in new[] { 1m, 2m, 2.5m, 5m, 10m })
-        {
-            if (k * power >= max) { return k * power; }
-        }
-        return 10m * power;
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CarbonLedger.Planning;
+using CarbonLedger.Reports;
 
 namespace CarbonLedger.Web.Features.Planning.Pages;
 
@@ -46,7 +47,7 @@ public static class PathwayChart
         var years = pathway.Select(p => p.Year).Concat(actuals.Select(a => a.Year)).Concat(reference.Select(r => r.Year)).ToList();
         var firstYear = years.Min();
         var lastYear = Math.Max(years.Max(), firstYear + 1);
-        var max = NiceMax(pathway.Select(p => p.Value).Concat(actuals.Select(a => a.Value)).Concat(reference.Select(r => r.Value)).DefaultIfEmpty(0m).Max());
+        var max = ChartScale.NiceMax(pathway.Select(p => p.Value).Concat(actuals.Select(a => a.Value)).Concat(reference.Select(r => r.Value)).DefaultIfEmpty(0m).Max());
         double X(int year) => Left + ((Width - Left - Right) * (year - firstYear) / (lastYear - firstYear));
         double Y(decimal value) => Top + ((Height - Top - Bottom) * (double)((max - value) / max));
         static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -96,15 +97,4 @@ public static class PathwayChart
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>The smallest 1, 2, 2.5 or 5 × 10^k not below <paramref name="max"/> (1 when everything is zero).</summary>
-    private static decimal NiceMax(decimal max)
-    {
-        if (max <= 0m) { return 1m; }
-        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)max)));
-        foreach (var k in new[] { 1m, 2m, 2.5m, 5m, 10m })
-        {
-            if (k * power >= max) { return k * power; }
-        }
-        return 10m * power;
-    }
 }
