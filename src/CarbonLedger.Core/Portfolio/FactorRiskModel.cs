@@ -145,7 +145,7 @@ public static class RiskModelEstimator
         {
             problems.Add(Problem.AtField("factors", Inv($"factor count {factors} must be in [1, n)"), Inv($"因子數 {factors} 須介於 [1, n)")));
         }
-        else if (factors >= 1 && returns.RowCount >= 2 && returns.RowCount < MinimumPeriods(factors))
+        else if (returns.RowCount >= 2 && returns.RowCount < MinimumPeriods(factors))
         {
             // The de-meaned sample covariance has rank ≤ T − 1, so k principal components need T − 1 ≥ k.
             problems.Add(Problem.AtField("returns", Inv($"{returns.RowCount} periods; a {factors}-factor model needs at least {MinimumPeriods(factors)}"),

@@ -662,7 +662,7 @@ public static class ReturnHistoryLoader
                 problems.Add(new Problem(table.At(1, t), $"ticker '{t}' appears more than once", $"標的「{t}」重複出現"));
             }
         }
-        if (periodsPerYear is not (> 0 and <= 366) || !double.IsFinite(periodsPerYear))
+        if (periodsPerYear is not (> 0 and <= 366))
         {
             problems.Add(Problem.AtField("periodsPerYear", Inv($"{periodsPerYear} must be in (0, 366]"), Inv($"{periodsPerYear} 須介於 (0, 366]")));
         }

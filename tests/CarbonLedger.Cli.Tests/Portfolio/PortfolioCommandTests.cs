@@ -120,6 +120,18 @@ public sealed class PortfolioCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Optimize_NegativeMaxWeight_IsBadUsage()
+    {
+        // Given a cap below zero (a weight cap is a fraction in (0, 1])
+        // When the sample is optimised with it
+        var (exit, _, err) = await Run("portfolio", "optimize", "--sample", "--max-weight", "-0.1");
+
+        // Then it is a usage error naming the option, not a silent cap of 0
+        exit.ShouldBe(ExitCodes.BadUsage);
+        err.ShouldContain("--max-weight");
+    }
+
+    [Fact]
     public async Task Frontier_Sample_TrackingErrorIncreases()
     {
         var (exit, output, _) = await Run("portfolio", "frontier", "--sample", "--max-reduction", "0.2", "--steps", "4", "--json");

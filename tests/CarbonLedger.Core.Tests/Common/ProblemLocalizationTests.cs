@@ -286,7 +286,10 @@ internal static partial class ProblemLocalizationScanner
         var repo = RepositoryRoot();
         var found = new List<UnlocalizedCall>();
         var (checkedCalls, plain) = (0, 0);
-        foreach (var file in Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Razor pages raise problems too (form validation in @code): scanned like C# files.
+        var files = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(directory, "*.razor", SearchOption.AllDirectories));
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(repo, file);
             if (IsBuildOutput(relative) || Definitions.Any(d => relative.EndsWith(d, StringComparison.Ordinal))) { continue; }

@@ -159,6 +159,11 @@ public sealed class PortfolioModule : ICliModule
                 context.Error.WriteLine("error: --reduction must be in [0, 1)");
                 return ExitCodes.BadUsage;
             }
+            if (parse.GetValue(maxWeight) is { } cap && cap is not (> 0 and <= 1))
+            {
+                context.Error.WriteLine("error: --max-weight must be in (0, 1]");
+                return ExitCodes.BadUsage;
+            }
             var (source, usage) = Returns(parse, returns, factors, periods);
             if (usage is not null)
             {
@@ -353,6 +358,8 @@ public sealed class PortfolioModule : ICliModule
         return cmd;
     }
 
+    /// <summary>The optimisation problem on the thesis sample (<paramref name="data"/> null) or a dataset; with
+    /// <paramref name="returns"/> the risk model is estimated from that history in place of the sample's or the dataset's.</summary>
     private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight, ReturnsSource? returns)
     {
         ReturnHistory? history = null;
@@ -365,31 +372,19 @@ public sealed class PortfolioModule : ICliModule
             }
             history = loadedReturns.Value;
         }
-        var built = BuildProblem(data, reduction, maxWeight, history, returns);
-        if (built.Problem is null || history is null || returns is null || data is not null)
-        {
-            // A dataset's problem was built on the estimated model already; the sample's gets it here.
-            return built;
-        }
-        var estimated = history.Estimate(built.Problem.Risk.Names, returns.Factors, returns.PeriodsPerYear);
-        return estimated.Succeeded ? (built.Problem.WithRisk(estimated.Value), []) : (null, estimated.Problems);
-    }
-
-    private static (TrackingErrorProblem? Problem, IReadOnlyList<Common.Problem> Problems) BuildProblem(string? data, decimal reduction, double? maxWeight, ReturnHistory? history, ReturnsSource? returns)
-    {
         if (data is null)
         {
-            var p = ThesisSampleData.OptimizationProblem(reduction);
-            if (maxWeight is { } cap)
+            var sample = ThesisSampleData.OptimizationProblem(reduction, maxWeight);
+            if (!sample.Succeeded)
             {
-                var names = p.Risk.Names;
-                var held = ThesisSampleData.NamesWithoutEmissions().ToHashSet(StringComparer.Ordinal);
-                var lower = names.Select((n, i) => held.Contains(n) ? p.BenchmarkWeights[i] : 0).ToArray();
-                var upper = names.Select((n, i) => held.Contains(n) ? p.BenchmarkWeights[i] : Math.Max(cap, 0)).ToArray();
-                var rebuilt = TrackingErrorProblem.Create(p.Risk, p.BenchmarkWeights, [.. p.CarbonTonnes.Select(q => (decimal)q)], reduction, (decimal)p.CarbonTotal, new PortfolioConstraints(true, lower, upper));
-                return rebuilt.Succeeded ? (rebuilt.Value, []) : (null, rebuilt.Problems);
+                return (null, sample.Problems);
             }
-            return (p, []);
+            if (history is null)
+            {
+                return (sample.Value, []);
+            }
+            var estimatedForSample = history.Estimate(sample.Value.Risk.Names, returns!.Factors, returns.PeriodsPerYear);
+            return estimatedForSample.Succeeded ? (sample.Value.WithRisk(estimatedForSample.Value), []) : (null, estimatedForSample.Problems);
         }
         var loaded = Load(data);
         if (!loaded.Succeeded)
@@ -398,10 +393,10 @@ public sealed class PortfolioModule : ICliModule
         }
         var ds = loaded.Value;
         var risk = ds.RiskModel;
-        if (history is not null && returns is not null)
+        if (history is not null)
         {
             // Returns given: the estimated model replaces any supplied one (the output names the model used).
-            var estimated = history.Estimate([.. ds.Constituents.Select(c => c.Company)], returns.Factors, returns.PeriodsPerYear);
+            var estimated = history.Estimate([.. ds.Constituents.Select(c => c.Company)], returns!.Factors, returns.PeriodsPerYear);
             if (!estimated.Succeeded)
             {
                 return (null, estimated.Problems);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarbonLedger.Common;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace CarbonLedger.Portfolio.SampleData;
@@ -97,7 +98,11 @@ public static class ThesisSampleData
     /// the 43 names that the back-test file covers; the 7 names without emissions (緯穎, 智邦, 緯創, 光寶科, 藥華藥, 奇鎔,
     /// 世芯-KY) are held at their benchmark weight so the carbon constraint covers exactly the names with data.
     /// Q_total = Σ Q_i w_b,i over the covered names; long-only; illustrative risk model.</summary>
-    public static TrackingErrorProblem OptimizationProblem(decimal reduction)
+    public static TrackingErrorProblem OptimizationProblem(decimal reduction) => OptimizationProblem(reduction, null).Value;
+
+    /// <summary>The sample optimisation with an optional per-name cap <paramref name="maxWeight"/> on the covered names
+    /// (the held names stay at their benchmark weight); a bad reduction or cap is a problem, not an exception.</summary>
+    public static Outcome<TrackingErrorProblem> OptimizationProblem(decimal reduction, double? maxWeight)
     {
         var constituents = Constituents2023(renormalise: true);
         var actuals = Actuals2023();
@@ -110,10 +115,10 @@ public static class ThesisSampleData
         {
             var covered = actuals.ContainsKey(names[i]);
             lower[i] = covered ? 0 : wb[i];
-            upper[i] = covered ? 1 : wb[i];
+            upper[i] = covered ? maxWeight ?? 1 : wb[i];
         }
         var risk = IllustrativeRiskModel(names, [.. q.Select(x => (double)x)]);
-        return TrackingErrorProblem.Create(risk, wb, q, reduction, null, new PortfolioConstraints(true, lower, upper)).Value;
+        return TrackingErrorProblem.Create(risk, wb, q, reduction, null, new PortfolioConstraints(true, lower, upper));
     }
 
     /// <summary>Names of the sample benchmark with no emissions in the sample (held at benchmark weight).</summary>

@@ -203,7 +203,7 @@ public static class InventoryForms
             }
             else if (type is { } nonScope3 && nonScope3 != SourceType.Scope3)
             {
-                problems.Add(Problem.AtField("scope3Category", $"only Scope3 sources take a category; this source is {nonScope3}", $"只有範疇三排放源須填類別；此排放源為 {nonScope3}"));
+                problems.Add(Problem.AtField("scope3Category", $"only Scope3 sources take a category; this source is {nonScope3}", $"只有範疇三排放源可填類別；此排放源為 {nonScope3}"));
             }
             else { category = (Scope3Category)c; }
         }

@@ -144,21 +144,26 @@ public sealed class PortfolioApi : IEndpointGroup
 
     private static Outcome<TrackingErrorProblem> Build(OptimizeRequest r, decimal reduction)
     {
+        var badCap = r.MaxWeight is { } cap && cap is not (> 0 and <= 1) ? Problem.AtField("maxWeight", "must be in (0, 1]", "須介於 (0, 1]") : null;
         if (r.Sample)
         {
-            if (reduction is < 0m or >= 1m)
+            if (badCap is not null)
             {
-                return Outcome<TrackingErrorProblem>.Failure(Problem.AtField("reduction", "must be in [0, 1)", "須介於 [0, 1)"));
+                return Outcome<TrackingErrorProblem>.Failure(badCap);
             }
-            var sample = ThesisSampleData.OptimizationProblem(reduction);
-            if (r.Returns is null)
+            var sample = ThesisSampleData.OptimizationProblem(reduction, r.MaxWeight);
+            if (!sample.Succeeded || r.Returns is null)
             {
-                return Outcome<TrackingErrorProblem>.Success(sample);
+                return sample;
             }
-            var sampleRisk = Estimate(r, sample.Risk.Names);
-            return sampleRisk.Succeeded ? Outcome<TrackingErrorProblem>.Success(sample.WithRisk(sampleRisk.Value)) : Outcome<TrackingErrorProblem>.Failure(sampleRisk.Problems);
+            var sampleRisk = Estimate(r, sample.Value.Risk.Names);
+            return sampleRisk.Succeeded ? Outcome<TrackingErrorProblem>.Success(sample.Value.WithRisk(sampleRisk.Value)) : Outcome<TrackingErrorProblem>.Failure(sampleRisk.Problems);
         }
         var problems = new List<Problem>();
+        if (badCap is not null)
+        {
+            problems.Add(badCap);
+        }
         if (r.Names is null || r.Names.Count == 0)
         {
             problems.Add(Problem.AtField("names", "is required (or set sample = true)", "為必填（或設定 sample = true）"));

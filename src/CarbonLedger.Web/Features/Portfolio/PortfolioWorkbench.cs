@@ -52,6 +52,12 @@ public sealed record PortfolioWorkbench(
             var table = Path.GetFileNameWithoutExtension(name);
             if (name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
+                if (workbook is not null)
+                {
+                    problems.Add(new Problem(new ProblemLocation(File: name), "a second .xlsx workbook: upload one workbook, or CSV tables",
+                        "第二個 .xlsx 活頁簿：請只上傳一個活頁簿，或改上傳 CSV 表"));
+                    continue;
+                }
                 using var stream = new MemoryStream(content, writable: false);
                 workbook = PortfolioDatasetLoader.LoadWorkbook(stream, name);
             }
@@ -77,6 +83,12 @@ public sealed record PortfolioWorkbench(
                     "not a dataset table: name CSV files constituents, emissions, targets, companies, exposures, factor_covariance, specific_variance or returns, or upload one .xlsx",
                     "不是資料集的表：CSV 檔名須為 constituents、emissions、targets、companies、exposures、factor_covariance、specific_variance 或 returns，或上傳一個 .xlsx 活頁簿"));
             }
+        }
+        if (workbook is not null && tables.Count > 0)
+        {
+            // The workbook holds every table: a CSV table beside it would be silently ignored.
+            problems.AddRange(tables.Values.Select(t => new Problem(new ProblemLocation(File: t.File), "a CSV table beside an .xlsx workbook: upload the workbook or CSV tables, not both",
+                "與 .xlsx 活頁簿一併上傳的 CSV 表：請擇一上傳活頁簿或 CSV 表")));
         }
         var loaded = workbook ?? PortfolioDatasetLoader.Load(tables, source);
         if (!loaded.Succeeded)

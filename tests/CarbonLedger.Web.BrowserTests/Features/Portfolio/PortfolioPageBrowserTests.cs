@@ -61,4 +61,20 @@ public sealed class PortfolioPageBrowserTests(BrowserAppFixture app) : IClassFix
         await Assertions.Expect(page.TestId("portfolio-source")).ToContainTextAsync("returns.csv");
         await Artifacts.ScreenshotAsync(page, Folder, "uploaded");
     }
+
+    [Fact]
+    public async Task PortfolioPage_MoreThanTwentyFiles_ListsAProblemAndKeepsTheSample()
+    {
+        // Given the demo viewer on the portfolio page
+        var page = await app.SignedInPageAsync(Browser.Viewer, Folder);
+        await page.OpenAsync("/portfolio", Folder, "before-too-many");
+
+        // When 21 files are uploaded at once (the page takes at most 20)
+        await page.TestId("portfolio-upload-input").SetInputFilesAsync(
+            Enumerable.Range(1, 21).Select(i => Csv(string.Create(CultureInfo.InvariantCulture, $"extra{i}.csv"), "a\n1\n")).ToArray());
+
+        // Then the upload is refused with a problem naming the count, in the viewer's language, and the sample stays
+        await Assertions.Expect(page.TestId("portfolio-upload-problems")).ToContainTextAsync("共 21 個檔案；最多上傳 20 個");
+        await Assertions.Expect(page.TestId("portfolio-forecast")).ToContainTextAsync("聯發科");
+    }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
+using CarbonLedger.Portfolio.SampleData;
 using CarbonLedger.Web.Tests.Infrastructure;
 
 namespace CarbonLedger.Web.Tests.Features.Portfolio;
 
-/// <summary>POST /api/v1/portfolio/optimize with a return history in place of B, Ω, Δ (issue 6 item 4).</summary>
+/// <summary>POST /api/v1/portfolio/optimize with a return history in place of B, Ω, Δ (issue 6 item 4), and the per-name cap.</summary>
 public sealed class PortfolioApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private static readonly string[] Names = ["A", "B", "C", "D"];
@@ -127,5 +128,57 @@ public sealed class PortfolioApiTests(WebAppFixture app) : IClassFixture<WebAppF
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.JsonAsync();
         problem.GetProperty("errors").GetProperty("returns")[0].GetString().ShouldBe("3 periods; a 3-factor model needs at least 4");
+    }
+
+    [Fact]
+    public async Task Optimize_SampleWithMaxWeight_CapsEveryCoveredName()
+    {
+        // Given a viewer and a 20 % cap, below the largest covered benchmark weight of the sample (worked out here from
+        // the shipped 2023-09 weights, renormalised to Σ = 1, over the names with 2023 actuals), so the cap must bind
+        using var client = app.Client(WebAppFixture.DemoViewerToken);
+        const double cap = 0.2;
+        var actuals = ThesisSampleData.Actuals2023();
+        var benchmark = ThesisSampleData.Constituents2023(renormalise: true).ToDictionary(c => c.Company, c => (double)c.Weight, StringComparer.Ordinal);
+        benchmark.Where(b => actuals.ContainsKey(b.Key)).Max(b => b.Value).ShouldBeGreaterThan(cap);
+
+        // When the sample is optimised at R = 4 % with maxWeight = 0.2
+        using var response = await client.PostJsonAsync("/api/v1/portfolio/optimize", new { sample = true, reduction = 0.04m, maxWeight = cap });
+
+        // Then every covered name is at most 20 % (to 1e-8), the names without emissions stay at their benchmark weight,
+        // Σw = 1 and the carbon meets its target
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        body.GetProperty("status").GetString().ShouldBe("Optimal");
+        var names = body.GetProperty("names").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var w = body.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (actuals.ContainsKey(names[i]))
+            {
+                w[i].ShouldBeLessThanOrEqualTo(cap + 1e-8, names[i]);
+            }
+            else
+            {
+                w[i].ShouldBe(benchmark[names[i]], 1e-12, names[i]);
+            }
+        }
+        Math.Abs(w.Sum() - 1).ShouldBeLessThan(1e-8);
+        Math.Abs((body.GetProperty("carbonTonnes").GetDouble() / body.GetProperty("carbonTargetTonnes").GetDouble()) - 1).ShouldBeLessThan(1e-8);
+    }
+
+    [Fact]
+    public async Task Optimize_MaxWeightOutsideZeroToOne_400OnMaxWeightInBothLanguages()
+    {
+        // Given a viewer and a cap of 1.5 (a weight is a fraction in (0, 1])
+        using var client = app.Client(WebAppFixture.DemoViewerToken);
+
+        // When the sample is optimised with it
+        using var response = await client.PostJsonAsync("/api/v1/portfolio/optimize", new { sample = true, reduction = 0.04m, maxWeight = 1.5 });
+
+        // Then 400 naming maxWeight, in English and in zh-TW
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("errors").GetProperty("maxWeight")[0].GetString().ShouldBe("must be in (0, 1]");
+        problem.GetProperty("errorsZhTw").GetProperty("maxWeight")[0].GetString().ShouldBe("須介於 (0, 1]");
     }
 }
