@@ -58,7 +58,7 @@ public static class DemoSeeder
     {
         var planning = new PlanningStore(db, store, clock);
         var target = await planning.CreateTargetAsync(orgId, new TargetDraft(DemoTargetName, TargetKind.Absolute, TransitionPlanSample.DemoTargetScopes,
-            2024, 2030, null, PathwayMethod.Contraction(ContractionRate.Sbti15C)), DemoOrganization.EnteredBy, ct);
+            2024, 2030, null, PathwayMethod.Contraction(ContractionRate.Sbti15C)), DemoOrganization.EnteredBy, ct: ct);
         if (!target.Succeeded)
         {
             throw new InvalidOperationException("the demo target does not apply: " + string.Join("; ", target.Problems));

@@ -69,12 +69,26 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
         return total;
     }
 
+    private static readonly Scope[] AllScopes = [Scope.Scope1, Scope.Scope2, Scope.Scope3];
+
+    // The column lengths of PlanningConfigurations: a longer text is a problem naming the field, not a database error.
+    internal const int TargetNameMax = 200;
+    internal const int DenominatorNameMax = 200;
+    internal const int DenominatorUnitMax = 50;
+    internal const int PlanTitleMax = 300;
+    internal const int NoteMax = 1000;
+    internal const int ApprovingBodyMax = 300;
+    internal const int ResolutionMax = 2000;
+
     // ---------------------------------------------------------------- targets
 
-    public async Task<Outcome<StoredTarget>> CreateTargetAsync(Guid organizationId, TargetDraft draft, string actor, CancellationToken ct = default)
+    /// <summary>Creates a target; <paramref name="figures"/> are the organization's inventory figures when the caller has
+    /// them already (they are read otherwise).</summary>
+    public async Task<Outcome<StoredTarget>> CreateTargetAsync(Guid organizationId, TargetDraft draft, string actor, IReadOnlyList<InventoryFigures>? figures = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var figures = await InventoryFiguresAsync(organizationId, ct);
+        figures ??= await InventoryFiguresAsync(organizationId, ct);
         var baseYear = figures.FirstOrDefault(f => f.Year == draft.BaseYear);
         var scopes = draft.Scopes ?? [];
         if (baseYear is null)
@@ -94,7 +108,11 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
             : null;
         var created = GhgTarget.Create(draft.Name, draft.Kind, scopes, draft.BaseYear, Covered(baseYear, scopes, draft.Scope2Basis), draft.TargetYear, draft.Reduction,
             draft.Method, denominator, draft.Scope2Basis, draft.Coverage);
-        if (!created.Succeeded) { return Outcome<StoredTarget>.Failure(created.Problems); }
+        var tooLong = new List<Problem>();
+        MaxLength(draft.Name?.Trim(), "name", TargetNameMax, tooLong);
+        MaxLength(draft.DenominatorName, "denominator.name", DenominatorNameMax, tooLong);
+        MaxLength(draft.DenominatorUnit, "denominator.unit", DenominatorUnitMax, tooLong);
+        if (!created.Succeeded || tooLong.Count > 0) { return Outcome<StoredTarget>.Failure([.. created.Problems, .. tooLong]); }
         var target = created.Value;
         if (await db.Targets.AnyAsync(t => t.OrganizationId == organizationId && t.Name == target.Name, ct))
         {
@@ -139,6 +157,12 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
                 string.Create(CultureInfo.InvariantCulture, $"{data.Year} 早於目標之基準年 {row.BaseYear}")));
         }
         if (data.DenominatorAmount is <= 0m) { problems.Add(Problem.AtField("denominatorAmount", "must be positive", "必須大於零")); }
+        else if (data.DenominatorAmount is { } amount && data.Year == row.BaseYear && row.DenominatorBaseAmount is { } fixedAmount && amount != fixedAmount)
+        {
+            problems.Add(Problem.AtField("denominatorAmount",
+                string.Create(CultureInfo.InvariantCulture, $"the base year's denominator is part of the target ({fixedAmount}); create a new target to change it"),
+                string.Create(CultureInfo.InvariantCulture, $"基準年之分母為目標之一部分（{fixedAmount}）；如需變更請另建目標")));
+        }
         if (data.RecCertificates < 0) { problems.Add(Problem.AtField("recCertificates", "cannot be negative", "不可為負")); }
         if (data.OffsetTonnes < 0m) { problems.Add(Problem.AtField("offsetTonnes", "cannot be negative", "不可為負")); }
         if (problems.Count > 0) { return Outcome<StoredTarget>.Failure(problems); }
@@ -161,7 +185,9 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
         {
             var extra = stored.YearData.FirstOrDefault(y => y.Year == f.Year);
             var recEffect = t.Scope2Basis == Scope2Method.MarketBased && t.Scopes.Contains(Scope.Scope2) ? Math.Max(0m, f.Scope2LocationBased - f.Scope2MarketBased) : 0m;
-            var denominator = t.Kind == TargetKind.Intensity ? (f.Year == t.BaseYear ? extra?.DenominatorAmount ?? t.Denominator!.BaseYearAmount : extra?.DenominatorAmount) : null;
+            // The base year's denominator is the one the target's base value was set with, so the base year sits on its
+            // own pathway; a later year's comes from the recorded year data.
+            var denominator = t.Kind == TargetKind.Intensity ? (f.Year == t.BaseYear ? t.Denominator!.BaseYearAmount : extra?.DenominatorAmount) : null;
             actuals.Add(new YearActual(f.Year, Covered(f, t.Scopes, t.Scope2Basis), recEffect, extra?.RecCertificates ?? 0, extra?.OffsetTonnes ?? 0m, denominator));
         }
         return TargetTracker.Evaluate(t, actuals);
@@ -183,13 +209,12 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
         decimal? scope3Share = null;
         if (baseFigures?.Scope3 is { } s3)
         {
-            var total = baseFigures.Scope1 + (t.Scope2Basis == Scope2Method.MarketBased ? baseFigures.Scope2MarketBased : baseFigures.Scope2LocationBased) + s3;
+            var total = Covered(baseFigures, AllScopes, t.Scope2Basis);
             scope3Share = total > 0m ? s3 / total : null;
         }
         var scope3Target = (await ListTargetsAsync(organizationId, ct)).Where(s => s.Target.Scopes.Contains(Scope.Scope3)).MaxBy(s => s.Target.Coverage);
-        var changes = (await new BaseYearStore(db, clock).ListStructuralChangesAsync(organizationId, ct))
-            .Select(c => c.Change).Where(c => c.Year > t.BaseYear && c.Kind != StructuralChangeKind.OrganicGrowth).ToList();
-        decimal? changeShare = t.BaseYearEmissions > 0m ? changes.Sum(c => Math.Abs(c.BaseYearImpactTonnes)) / t.BaseYearEmissions : null;
+        var changes = (await new BaseYearStore(db, clock).ListStructuralChangesAsync(organizationId, ct)).Select(c => c.Change).Where(c => c.Year > t.BaseYear);
+        decimal? changeShare = t.BaseYearEmissions > 0m ? BaseYearPolicy.Check(t.BaseYearEmissions, changes).CumulativePercent / 100m : null;
         var setIn = stored.CreatedAt.InUtc().Year;
         var context = new SbtiContext(submissionYear ?? setIn, scope3Share, scope3Target is not null, scope3Target?.Target.Coverage, changeShare, setIn,
             clock.GetCurrentInstant().InUtc().Year);
@@ -204,7 +229,12 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
     public async Task<Outcome<StoredPlanVersion>> SavePlanAsync(Guid organizationId, Guid? planId, TransitionPlan plan, string actor, string? note = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (string.IsNullOrWhiteSpace(plan.Title)) { return Outcome<StoredPlanVersion>.Failure(Problem.AtField("title", "is required", "必填")); }
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(plan.Title)) { problems.Add(Problem.AtField("title", "is required", "必填")); }
+        var title = plan.Title?.Trim() ?? "";
+        MaxLength(title, "title", PlanTitleMax, problems);
+        MaxLength(note?.Trim(), "note", NoteMax, problems);
+        if (problems.Count > 0) { return Outcome<StoredPlanVersion>.Failure(problems); }
         var json = PlanJson.Serialize(plan);
         var hash = Sha256(json);
         var now = clock.GetCurrentInstant();
@@ -218,7 +248,7 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
         }
         var newPlan = planRow is null;
         planRow ??= new TransitionPlanRow { Id = Guid.NewGuid(), OrganizationId = organizationId, CreatedBy = actor, CreatedAt = now.ToDateTimeOffset() };
-        planRow.Title = plan.Title.Trim();
+        planRow.Title = title;
         var version = new TransitionPlanVersionRow
         {
             Id = Guid.NewGuid(), PlanId = planRow.Id, OrganizationId = organizationId, Version = (planRow.Versions.Count == 0 ? 0 : planRow.Versions.Max(v => v.Version)) + 1,
@@ -271,6 +301,8 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
             problems.Add(Problem.AtField("approvalDate", "cannot be in the future", "不可為未來日期"));
         }
         if (string.IsNullOrWhiteSpace(resolution)) { problems.Add(Problem.AtField("resolution", "is required (how it was approved: the resolution)", "必填（核定程序／決議內容）")); }
+        MaxLength(approvingBody?.Trim(), "approvingBody", ApprovingBodyMax, problems);
+        MaxLength(resolution?.Trim(), "resolution", ResolutionMax, problems);
         if (problems.Count > 0) { return Outcome<StoredPlanVersion>.Failure(problems); }
         var versions = await db.TransitionPlanVersions.Where(v => v.OrganizationId == organizationId && v.PlanId == planId).ToListAsync(ct);
         var row = versions.SingleOrDefault(v => v.Version == version);
@@ -368,6 +400,15 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
     {
         ["title"] = plan.Title, ["version"] = v.Version.ToString(CultureInfo.InvariantCulture), ["contentSha256"] = v.ContentSha256, ["note"] = v.Note,
     });
+
+    private static void MaxLength(string? text, string field, int max, List<Problem> problems)
+    {
+        if (text is { Length: var n } && n > max)
+        {
+            problems.Add(Problem.AtField(field, string.Create(CultureInfo.InvariantCulture, $"at most {max} characters (has {n})"),
+                string.Create(CultureInfo.InvariantCulture, $"最多 {max} 個字元（目前 {n} 個）")));
+        }
+    }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -193,4 +193,26 @@ public sealed class PlanCommandTests
         using var c = criteria.Json();
         c.RootElement.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "horizon").GetProperty("passed").GetBoolean().ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task TargetSetYear_OffsetsAfterRecs_KeepsTheRecordedRecs()
+    {
+        // Given a target on the CLI sample inventory with 200 RECs recorded for 2025
+        using var ws = new CliWorkspace();
+        var org = (await ws.CreateOrganizationWithInventoryAsync()).ToString();
+        (await ws.RunDb(["import", "--org", org, .. ws.WriteSampleFiles()])).Exit.ShouldBe(ExitCodes.Ok);
+        (await ws.RunDb("target", "create", "--org", org, "--name", "SBTi 1.5C", "--base-year", "2024", "--target-year", "2030")).Exit.ShouldBe(ExitCodes.Ok);
+        (await ws.RunDb("target", "set-year", "SBTi 1.5C", "--org", org, "--year", "2025", "--recs", "200")).Exit.ShouldBe(ExitCodes.Ok);
+
+        // When only the 2025 offsets are recorded afterwards
+        var run = await ws.RunDb("target", "set-year", "SBTi 1.5C", "--org", org, "--year", "2025", "--offsets", "50", "--json");
+
+        // Then 2025 holds both: the 200 RECs given first and the 50 t of credits given now
+        run.Exit.ShouldBe(ExitCodes.Ok, run.Err);
+        using var doc = run.Json();
+        var year = doc.RootElement.GetProperty("yearData").EnumerateArray().Single();
+        year.GetProperty("year").GetInt32().ShouldBe(2025);
+        year.GetProperty("recCertificates").GetInt32().ShouldBe(200);
+        year.GetProperty("offsetTonnes").GetDecimal().ShouldBe(50m);
+    }
 }

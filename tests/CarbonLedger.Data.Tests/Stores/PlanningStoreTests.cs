@@ -252,4 +252,59 @@ public sealed class PlanningStoreTests
         criteria.Single(c => c.Code == "scope3").Passed.ShouldBeNull();
         (await store.CriteriaAsync(orgId, target, submissionYear: 2026)).Single(c => c.Code == "horizon").Passed.ShouldBe(false);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task SaveApproveCreate_TextLongerThanItsColumn_ProblemNamesTheFieldAndNothingIsStored(DatabaseProvider provider)
+    {
+        // Given the organization, a plan saved once, and texts one character over their columns (PlanningConfigurations:
+        // target name 200, plan title 300, version note 1,000, approving body 300, resolution 2,000)
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var orgId = await OrganizationWithInventoryAsync(db, "長度 Length Co.");
+        await using var ctx = db.CreateContext();
+        var store = Store(ctx);
+        var plan = (await store.SavePlanAsync(orgId, null, TransitionPlanSample.Seed003(), "planner")).Value;
+
+        // When a target, a plan version and an approval are attempted with them
+        var target = await store.CreateTargetAsync(orgId, Sbti() with { Name = new string('目', 201) }, "planner");
+        var saved = await store.SavePlanAsync(orgId, null, TransitionPlanSample.Seed003() with { Title = new string('轉', 301) }, "planner", new string('n', 1001));
+        var approved = await store.ApprovePlanAsync(orgId, plan.PlanId, 1, new string('董', 301), new LocalDate(2025, 2, 27), new string('決', 2001), "chair");
+
+        // Then each is a problem naming its fields (not a database error), and nothing new is stored
+        target.Problems.Select(p => p.Location.Field).ShouldBe(["name"]);
+        target.Problems[0].Message.ShouldContain("at most 200 characters");
+        saved.Problems.Select(p => p.Location.Field).ShouldBe(["title", "note"]);
+        approved.Problems.Select(p => p.Location.Field).ShouldBe(["approvingBody", "resolution"]);
+        (await store.ListTargetsAsync(orgId)).ShouldBeEmpty();
+        (await store.ListPlansAsync(orgId)).Single().ApprovedVersion.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task SetYearDataAsync_IntensityBaseYearWithAnotherDenominator_RefusedSoTheBaseYearStaysOnItsPathway(DatabaseProvider provider)
+    {
+        // Given an intensity target on the 2024 inventory per NTD million of revenue, base-year revenue 100
+        // (base value 9.61 / 100 = 0.0961 tCO2e per NTD million)
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var orgId = await OrganizationWithInventoryAsync(db, "強度目標 Intensity Co.");
+        await using var ctx = db.CreateContext();
+        var store = Store(ctx);
+        var target = (await store.CreateTargetAsync(orgId, new TargetDraft("Intensity S1+2", TargetKind.Intensity, [Scope.Scope1, Scope.Scope2], 2024, 2030, 0.3m,
+            PathwayMethod.Linear, DenominatorName: "revenue", DenominatorUnit: "NTD million", DenominatorBaseAmount: 100m), "planner")).Value;
+
+        // When the base year's revenue is "corrected" to 120 through the year data, and the same 100 is recorded
+        var changed = await store.SetYearDataAsync(orgId, target.Id, new TargetYearData(2024, DenominatorAmount: 120m), "planner");
+        var same = await store.SetYearDataAsync(orgId, target.Id, new TargetYearData(2024, DenominatorAmount: 100m), "planner");
+
+        // Then the change is refused on denominatorAmount (the base value would no longer be the base year's), the same
+        // amount is accepted, and the base year's progress row is 9.61 / 100 = 0.0961, on its own pathway (gap 0)
+        changed.Succeeded.ShouldBeFalse();
+        changed.Problems.ShouldHaveSingleItem().Location.Field.ShouldBe("denominatorAmount");
+        same.Succeeded.ShouldBeTrue();
+        var row = (await store.ProgressAsync(orgId, same.Value)).Value.Rows.Single(r => r.Year == 2024);
+        row.Actual.ShouldBe(0.0961m);
+        row.Gap.ShouldBe(0m);
+    }
 }

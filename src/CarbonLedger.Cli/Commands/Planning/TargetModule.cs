@@ -86,7 +86,7 @@ public sealed class TargetModule : ICliModule
             var draft = new TargetDraft(parse.GetValue(name), targetKind, covered, parse.GetValue(baseYear), parse.GetValue(targetYear), Fraction(parse, reduction), pathway,
                 basis, parse.GetValue(denName), parse.GetValue(denUnit), Number(parse, denBase), Fraction(parse, coverage) ?? 1m);
             await using var opened = await PlanningCli.OpenAsync(context, data, parse, parse.GetValue(org)!, ct);
-            var created = await opened.Store.CreateTargetAsync(opened.OrgId, draft, Environment.UserName, ct);
+            var created = await opened.Store.CreateTargetAsync(opened.OrgId, draft, Environment.UserName, ct: ct);
             if (!created.Succeeded) { return PlanningCli.Fail(context, created.Problems); }
             var t = created.Value;
             if (parse.GetValue(json)) { PlanningCli.Json(context, new { id = t.Id, target = t.Target, t.BaseYearSource, pathway = TargetPathways.Build(t.Target) }); }
@@ -252,7 +252,7 @@ public sealed class TargetModule : ICliModule
 
     private static Command SetYear(CliContext context)
     {
-        var cmd = new Command("set-year", "Record one year's denominator (intensity targets), RECs retired and carbon credits retired for a target.\n"
+        var cmd = new Command("set-year", "Record one year's denominator (intensity targets), RECs retired and carbon credits retired for a target; an option left out keeps the value recorded for that year.\n"
             + "Example: carbonledger target set-year \"SBTi 1.5C S1+2\" --org 3f2c…e1 --year 2025 --recs 200 --offsets 50");
         var data = new DataOptions();
         var org = OrganizationLookup.OrgOption();
@@ -269,8 +269,11 @@ public sealed class TargetModule : ICliModule
         {
             await using var opened = await PlanningCli.OpenAsync(context, data, parse, parse.GetValue(org)!, ct);
             var stored = await FindAsync(opened.Store, opened.OrgId, parse.GetValue(id)!, ct);
+            // The store replaces the year's record: start from what is recorded so `--offsets 50` does not erase the RECs.
+            var recorded = stored.YearData.FirstOrDefault(y => y.Year == parse.GetValue(year));
             var set = await opened.Store.SetYearDataAsync(opened.OrgId, stored.Id,
-                new TargetYearData(parse.GetValue(year), Number(parse, denominator), parse.GetValue(recs) ?? 0, Number(parse, offsets) ?? 0m), Environment.UserName, ct);
+                new TargetYearData(parse.GetValue(year), Number(parse, denominator) ?? recorded?.DenominatorAmount, parse.GetValue(recs) ?? recorded?.RecCertificates ?? 0,
+                    Number(parse, offsets) ?? recorded?.OffsetTonnes ?? 0m), Environment.UserName, ct);
             if (!set.Succeeded) { return PlanningCli.Fail(context, set.Problems); }
             if (parse.GetValue(json)) { PlanningCli.Json(context, new { id = set.Value.Id, set.Value.YearData }); }
             else { context.Console.MarkupLine(Markup.Escape(CliRun.Inv($"recorded {parse.GetValue(year)} for {stored.Target.Name}"))); }

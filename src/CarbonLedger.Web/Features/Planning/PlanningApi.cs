@@ -60,10 +60,13 @@ public sealed record ClassificationDto(IReadOnlyList<ClassifiedActivityDto> Acti
 }
 
 /// <summary>A stored target with its pathway per year, progress rows (actual vs pathway; RECs and offsets beside the
-/// reductions) and the reduction now needed; <see cref="Criteria"/> only on the single-target read.</summary>
+/// reductions) and the reduction now needed, or why progress cannot be worked out (<see cref="ProgressProblems"/> in English,
+/// <see cref="ProgressProblemsZhTw"/> in zh-TW, like the errors/errorsZhTw of a problem); <see cref="Criteria"/> only on the
+/// single-target read.</summary>
 public sealed record TargetDto(Guid Id, GhgTarget Target, string MethodDescription, string MethodDescriptionZhTw, decimal? MinimumReduction,
     string BaseYearSource, IReadOnlyList<TargetYearData> YearData, string CreatedBy, Instant CreatedAt, IReadOnlyList<TargetPathwayPoint> Pathway,
-    IReadOnlyList<ProgressRow> Progress, RequiredReduction? Required, IReadOnlyList<string> ProgressProblems, IReadOnlyList<CriterionResult>? Criteria = null);
+    IReadOnlyList<ProgressRow> Progress, RequiredReduction? Required, IReadOnlyList<string> ProgressProblems, IReadOnlyList<string> ProgressProblemsZhTw,
+    IReadOnlyList<CriterionResult>? Criteria = null);
 
 public sealed record PathwayDto(GhgTarget Target, string MethodDescription, decimal? MinimumReduction, IReadOnlyList<TargetPathwayPoint> Pathway);
 
@@ -185,9 +188,10 @@ public sealed class PlanningApi : IEndpointGroup
         if (problems.Count > 0) { return Validation.Invalid(problems, InvalidTarget); }
         var draft = new TargetDraft(request.Name, parsed.Kind, parsed.Scopes, request.BaseYear!.Value, request.TargetYear!.Value, request.Reduction, parsed.Method,
             parsed.Scope2Basis, request.Denominator?.Name, request.Denominator?.Unit, request.Denominator?.BaseYearAmount, request.Coverage ?? 1m);
-        var created = await store.CreateTargetAsync(orgId, draft, ApiUser.Name(user), ct);
+        var figures = await store.InventoryFiguresAsync(orgId, ct);
+        var created = await store.CreateTargetAsync(orgId, draft, ApiUser.Name(user), figures, ct);
         if (!created.Succeeded) { return Validation.Invalid(created.Problems, InvalidTarget); }
-        var dto = await ToDtoAsync(store, orgId, created.Value, null, null, ct);
+        var dto = await ToDtoAsync(store, orgId, created.Value, figures, null, ct);
         return TypedResults.Json(dto, PlanJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -221,7 +225,8 @@ public sealed class PlanningApi : IEndpointGroup
         return new TargetDto(t.Id, target, target.Method.Describe(), target.Method.Describe(zhTw: true), GhgTarget.MinimumReduction(target.Method, target.BaseYear, target.TargetYear),
             t.BaseYearSource, t.YearData, t.CreatedBy, t.CreatedAt, TargetPathways.Build(target),
             progress.Succeeded ? progress.Value.Rows : [], progress.Succeeded ? progress.Value.Required : null,
-            progress.Succeeded ? [] : progress.Problems.Select(p => p.ToString()).ToList(), criteria);
+            progress.Succeeded ? [] : progress.Problems.Select(p => p.ToString()).ToList(),
+            progress.Succeeded ? [] : progress.Problems.Select(p => p.ToString(zhTw: true)).ToList(), criteria);
     }
 
     private sealed record ParsedTarget(TargetKind Kind, IReadOnlyList<Scope> Scopes, PathwayMethod? Method, Scope2Method Scope2Basis);
@@ -388,17 +393,18 @@ public sealed class PlanningApi : IEndpointGroup
     /// <summary>The plan document in the seed's sample structure (html, pdf or docx; zh-TW or en) as an attachment, with
     /// targets and inventory figures read from the other modules.</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Document(Guid orgId, Guid planId, int? version, string? format, string? lang,
-        PlanningStore store, InventoryStore inventories, CancellationToken ct)
+        PlanningStore store, HttpContext http, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var problems = new List<Problem>();
         var reportFormat = ParseDocumentFormat(format);
         if (reportFormat is null) { problems.Add(Problem.AtField("format", "is html, pdf or docx", "須為 html、pdf 或 docx")); }
         if (!CalculatedInventory.TryParseLanguage(lang, out var language)) { problems.Add(Problem.AtField("lang", "is zh-TW or en", "須為 zh-TW 或 en")); }
         if (problems.Count > 0) { return Validation.Invalid(problems, "Invalid document request"); }
         var stored = await store.LoadPlanAsync(orgId, planId, version, ct);
-        var snapshot = await inventories.LoadAsync(orgId, ct);
-        if (stored is null || snapshot is null) { return TenantIsolation.NotFound("plan"); }
-        var model = PlanDocumentModel.From(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, ct), language, snapshot.Organization.Name);
+        if (stored is null) { return TenantIsolation.NotFound("plan"); }
+        // The organization's name as the tenant filter read it with the membership, not a second load of the organization.
+        var model = PlanDocumentModel.From(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, ct), language, http.Member().OrganizationName);
         using var buffer = new MemoryStream();
         PlanReports.Render(model, reportFormat!.Value, buffer);
         var name = Inv($"transition-plan-v{stored.Version}{InventoryReports.Extension(reportFormat.Value)}");

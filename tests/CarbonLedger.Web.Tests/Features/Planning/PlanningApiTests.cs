@@ -146,6 +146,34 @@ public sealed class PlanningApiTests(WebAppFixture app) : IClassFixture<WebAppFi
     }
 
     [Fact]
+    public async Task GetTarget_IntensityWithoutALaterYearsDenominator_ProgressProblemInBothLanguages()
+    {
+        // Given a 2025 inventory beside the demo's 2024 one, and an intensity target on 2024 whose denominator is known
+        // only for its base year (500 NTD million)
+        using var admin = app.Client(WebAppFixture.DemoAdminToken);
+        using var inventory = await admin.PostJsonAsync(Demo("inventories"), new { name = "2025 for the intensity progress test", year = 2025 });
+        inventory.StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var created = await admin.PostJsonAsync(Demo("targets"), new
+        {
+            name = "Intensity without 2025 revenue", kind = "intensity", scopes = new[] { 1, 2 }, baseYear = 2024, targetYear = 2030, reduction = 0.3m,
+            method = new { kind = "linear" }, denominator = new { name = "營收", unit = "百萬元", baseYearAmount = 500m },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+
+        // When the target is read
+        var dto = await (await admin.GetAsync(Demo($"targets/{id}"))).JsonAsync();
+
+        // Then progress cannot be worked out (TargetTracker: an intensity target needs a positive denominator for every
+        // year, and 2025 — the second actual, index 1 — has none), and the problem is given in English and in zh-TW
+        dto.GetProperty("progress").GetArrayLength().ShouldBe(0);
+        dto.GetProperty("progressProblems").EnumerateArray().Select(p => p.GetString()).ShouldBe(
+            ["field 'actuals[1].denominatorAmount': an intensity target needs 營收 (百萬元) for 2025, positive"]);
+        dto.GetProperty("progressProblemsZhTw").EnumerateArray().Select(p => p.GetString()).ShouldBe(
+            ["欄位「actuals[1].denominatorAmount」：強度目標需要 2025 年之營收（百萬元），且須大於零"]);
+    }
+
+    [Fact]
     public async Task Plans_SaveEditApprove_VersionsAndOnlyTheLatestApprovedOnce()
     {
         // Given the seed's sample plan JSON, an admin, a contributor and a viewer
@@ -258,7 +286,8 @@ public sealed class PlanningApiTests(WebAppFixture app) : IClassFixture<WebAppFi
         using var en = await viewer.GetAsync(Demo($"plans/{planId}/document?format={format}&lang=en"));
         using var zh = await viewer.GetAsync(Demo($"plans/{planId}/document?format={format}&lang=zh-TW"));
 
-        // Then each is an attachment of the format: <!DOCTYPE/<html, %PDF, or a zip (PK) holding word/document.xml
+        // Then each is an attachment of the format: <!DOCTYPE/<html, %PDF, or a zip (PK) holding word/document.xml; the
+        // HTML names the organization as DemoOrganization registers it
         foreach (var response in new[] { en, zh })
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -270,6 +299,7 @@ public sealed class PlanningApiTests(WebAppFixture app) : IClassFixture<WebAppFi
                 case "html":
                     var head = Encoding.UTF8.GetString(bytes, 0, 64).TrimStart('\uFEFF').TrimStart();
                     (head.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)).ShouldBeTrue(head);
+                    Encoding.UTF8.GetString(bytes).ShouldContain("綠橋貿易股份有限公司 GreenBridge Trading Co., Ltd. (fictional demo)");
                     break;
                 case "pdf":
                     Encoding.ASCII.GetString(bytes, 0, 4).ShouldBe("%PDF");
