@@ -21,8 +21,10 @@ public sealed record PlanGap(FscItem Item, GapKind Kind, string Field, string Me
 /// <summary>A UK Transition Plan Taskforce sub-element (TPT Disclosure Framework, October 2023: 5 elements, 19
 /// sub-elements) and whether the plan says anything for it.</summary>
 public sealed record TptCoverage(string Code, string Element, string SubElement, IReadOnlyList<FscItem> FscItems, bool Covered, string Note,
-    string ElementZhTw = "", string SubElementZhTw = "")
+    string ElementZhTw = "", string SubElementZhTw = "", string NoteZhTw = "")
 {
+    public string NoteIn(bool zhTw) => zhTw && NoteZhTw.Length > 0 ? NoteZhTw : Note;
+
     public string ElementIn(bool zhTw) => zhTw && ElementZhTw.Length > 0 ? ElementZhTw : Element;
 
     public string SubElementIn(bool zhTw) => zhTw && SubElementZhTw.Length > 0 ? SubElementZhTw : SubElement;
@@ -347,7 +349,7 @@ public static class PlanCompleteness
         var actions = plan.Actions ?? [];
         bool Has(string? s) => !string.IsNullOrWhiteSpace(s);
         TptCoverage T(string code, string element, string sub, FscItem[] items, bool covered, string note = "") =>
-            new(code, element, sub, items, covered, note, TptZhTw[code[..1]], TptZhTw[code]);
+            new(code, element, sub, items, covered, note, TptZhTw[code[..1]], TptZhTw[code], note.Length == 0 ? "" : NoteZhTw[note]);
         const string noFsc = "no FSC item asks for this";
         return
         [
@@ -384,6 +386,13 @@ public static class PlanCompleteness
         ["3.1"] = "與價值鏈之議合", ["3.2"] = "與產業之議合", ["3.3"] = "與政府、公部門、社區及公民社會之議合",
         ["4.1"] = "治理、議合、業務與營運之指標與目標", ["4.2"] = "財務指標與目標", ["4.3"] = "溫室氣體指標與目標", ["4.4"] = "碳權",
         ["5.1"] = "董事會監督與報告", ["5.2"] = "管理階層之角色、責任與當責", ["5.3"] = "企業文化", ["5.4"] = "激勵與薪酬", ["5.5"] = "技能、職能與訓練",
+    };
+
+    private static readonly Dictionary<string, string> NoteZhTw = new(StringComparer.Ordinal)
+    {
+        ["no FSC item asks for this"] = "金管會建議涵蓋事項無對應項目",
+        ["actions tied to an economic activity"] = "與經濟活動相連之行動",
+        ["quantified capex per period"] = "各期程已量化之資本支出",
     };
 
     /// <summary>IFRS S2 paragraphs a transition plan feeds (S2 14(a)-(c), 29(f), 33-36).</summary>

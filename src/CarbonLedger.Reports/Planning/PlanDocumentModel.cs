@@ -466,7 +466,7 @@ internal sealed class PlanDocumentBuilder(TransitionPlan plan, PlanStrings s, Co
         var empty = completeness.Tpt.Where(t => !t.Covered).Select(t => t.Code).ToList();
         Paragraph(s.Format(PlanText.AppendixTptNote, completeness.Tpt.Count(t => t.Covered), empty.Count == 0 ? "—" : string.Join(", ", empty)));
         _blocks.Add(new PlanTable([s[PlanText.ColCode], s[PlanText.ColElement], s[PlanText.ColSubElement], s[PlanText.ColFscItems], s[PlanText.ColCovered], s[PlanText.ColNote]],
-            completeness.Tpt.Select(t => (IReadOnlyList<PlanCell>)[new(t.Code), new(t.ElementIn(s.ZhTw)), new(t.SubElementIn(s.ZhTw)), new(Items(t.FscItems)), new(s.YesNo(t.Covered)), new(t.Note)]).ToList()));
+            completeness.Tpt.Select(t => (IReadOnlyList<PlanCell>)[new(t.Code), new(t.ElementIn(s.ZhTw)), new(t.SubElementIn(s.ZhTw)), new(Items(t.FscItems)), new(s.YesNo(t.Covered)), new(t.NoteIn(s.ZhTw))]).ToList()));
         _blocks.Add(new PlanHeading(2, s[PlanText.AppendixIfrs]));
         _blocks.Add(new PlanTable([s[PlanText.ColParagraph], s[PlanText.ColTopic], s[PlanText.ColFscItems], s[PlanText.ColCovered]],
             completeness.IfrsS2.Select(c => (IReadOnlyList<PlanCell>)[new(c.Paragraph), new(c.TopicIn(s.ZhTw)), new(Items(c.FscItems)), new(s.YesNo(c.Covered))]).ToList()));

@@ -466,5 +466,9 @@ public sealed class PlanCompletenessTests
         board.SubElementIn(zhTw: true).ShouldBe("董事會監督與報告");
         board.ElementIn(zhTw: true).ShouldBe("治理");
         board.SubElementIn(zhTw: false).ShouldBe("Board oversight and reporting");
+        // and 5.3 Culture, which no FSC item asks for, says so in both languages
+        var culture = tpt.Single(t => t.Code == "5.3");
+        culture.NoteIn(zhTw: false).ShouldBe("no FSC item asks for this");
+        culture.NoteIn(zhTw: true).ShouldBe("金管會建議涵蓋事項無對應項目");
     }
 }
