@@ -337,10 +337,10 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
     }
 
     /// <summary>The figures a plan quotes: its referenced targets (with progress) and every inventory year.</summary>
-    public async Task<PlanFigures> FiguresAsync(Guid organizationId, TransitionPlan plan, CancellationToken ct = default)
+    public async Task<PlanFigures> FiguresAsync(Guid organizationId, TransitionPlan plan, IReadOnlyList<InventoryFigures>? inventoryFigures = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var figures = await InventoryFiguresAsync(organizationId, ct);
+        var figures = inventoryFigures ?? await InventoryFiguresAsync(organizationId, ct);
         var ids = plan.TargetIds ?? [];
         var targets = new List<PlanTarget>();
         foreach (var stored in (await ListTargetsAsync(organizationId, ct)).Where(t => ids.Contains(t.Id)))

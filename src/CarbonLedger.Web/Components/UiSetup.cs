@@ -21,6 +21,7 @@ public static partial class UiSetup
         services.AddTransient<MudBlazor.MudLocalizer, ZhTwMudLocalizer>(); // MudBlazor's own texts in zh-TW
         services.AddMemoryCache();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<CarbonLedger.Web.Features.Planning.InventoryFiguresCache>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-TW");

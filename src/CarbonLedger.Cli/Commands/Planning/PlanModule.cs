@@ -210,14 +210,14 @@ public sealed class PlanModule : ICliModule
             if (!read.Succeeded) { throw new PlanFileException(read.Problems); }
             if (org is null) { return (read.Value, PlanFigures.None, read.Value.Boundary ?? read.Value.Title, null); }
             await using var withOrg = await PlanningCli.OpenAsync(context, data, parse, org, ct);
-            return (read.Value, await withOrg.Store.FiguresAsync(withOrg.OrgId, read.Value, ct), withOrg.Organization.Organization.Name, null);
+            return (read.Value, await withOrg.Store.FiguresAsync(withOrg.OrgId, read.Value, ct: ct), withOrg.Organization.Organization.Name, null);
         }
         if (org is null) { throw new CliUsageException($"'{argument}' is not a file; to name a stored plan give --org"); }
         await using var opened = await PlanningCli.OpenAsync(context, data, parse, org, ct);
         var planId = await FindPlanAsync(opened.Store, opened.OrgId, argument, ct);
         var stored = await opened.Store.LoadPlanAsync(opened.OrgId, planId, version, ct)
             ?? throw new CliFailureException(CliRun.Inv($"--version: plan {planId} has no version {version}"));
-        return (stored.Plan, await opened.Store.FiguresAsync(opened.OrgId, stored.Plan, ct), opened.Organization.Organization.Name, stored.Version);
+        return (stored.Plan, await opened.Store.FiguresAsync(opened.OrgId, stored.Plan, ct: ct), opened.Organization.Organization.Name, stored.Version);
     }
 
     private sealed class PlanFileException(IReadOnlyList<Common.Problem> problems) : Exception("the plan file is not valid")

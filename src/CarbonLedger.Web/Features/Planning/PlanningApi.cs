@@ -164,9 +164,9 @@ public sealed class PlanningApi : IEndpointGroup
 
     // ------------------------------------------------------------------ targets
 
-    public static async Task<JsonHttpResult<IReadOnlyList<TargetDto>>> ListTargets(Guid orgId, PlanningStore store, CancellationToken ct)
+    public static async Task<JsonHttpResult<IReadOnlyList<TargetDto>>> ListTargets(Guid orgId, PlanningStore store, InventoryFiguresCache figuresCache, CancellationToken ct)
     {
-        var figures = await store.InventoryFiguresAsync(orgId, ct);
+        var figures = await figuresCache.GetAsync(orgId, ct);
         var list = new List<TargetDto>();
         foreach (var t in await store.ListTargetsAsync(orgId, ct))
         {
@@ -176,9 +176,10 @@ public sealed class PlanningApi : IEndpointGroup
     }
 
     public static async Task<Results<JsonHttpResult<TargetDto>, ValidationProblem>> CreateTarget(Guid orgId, TargetRequest request,
-        PlanningStore store, ClaimsPrincipal user, CancellationToken ct)
+        PlanningStore store, InventoryFiguresCache figuresCache, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(figuresCache);
         var problems = new List<Problem>();
         var parsed = ParseTarget(request, problems);
         if (request.BaseYearEmissions is not null)
@@ -188,7 +189,7 @@ public sealed class PlanningApi : IEndpointGroup
         if (problems.Count > 0) { return Validation.Invalid(problems, InvalidTarget); }
         var draft = new TargetDraft(request.Name, parsed.Kind, parsed.Scopes, request.BaseYear!.Value, request.TargetYear!.Value, request.Reduction, parsed.Method,
             parsed.Scope2Basis, request.Denominator?.Name, request.Denominator?.Unit, request.Denominator?.BaseYearAmount, request.Coverage ?? 1m);
-        var figures = await store.InventoryFiguresAsync(orgId, ct);
+        var figures = await figuresCache.GetAsync(orgId, ct);
         var created = await store.CreateTargetAsync(orgId, draft, ApiUser.Name(user), figures, ct);
         if (!created.Succeeded) { return Validation.Invalid(created.Problems, InvalidTarget); }
         var dto = await ToDtoAsync(store, orgId, created.Value, figures, null, ct);
@@ -198,11 +199,12 @@ public sealed class PlanningApi : IEndpointGroup
     /// <summary>One target with its SBTi near-term check (<see cref="PlanningStore.CriteriaAsync"/>); <paramref name="submissionYear"/>
     /// defaults to the year the target was set.</summary>
     public static async Task<Results<JsonHttpResult<TargetDto>, ProblemHttpResult>> GetTarget(Guid orgId, Guid targetId, int? submissionYear, PlanningStore store,
-        IClock clock, CancellationToken ct)
+        InventoryFiguresCache figuresCache, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(figuresCache);
         var stored = await store.FindTargetAsync(orgId, targetId, ct);
         if (stored is null) { return TenantIsolation.NotFound("target"); }
-        var figures = await store.InventoryFiguresAsync(orgId, ct);
+        var figures = await figuresCache.GetAsync(orgId, ct);
         return Json(await ToDtoAsync(store, orgId, stored, figures, await store.CriteriaAsync(orgId, stored, submissionYear, figures, ct), ct));
     }
 
@@ -380,11 +382,13 @@ public sealed class PlanningApi : IEndpointGroup
         return outcome.Succeeded ? Json(PlanVersionDto.From(outcome.Value)) : Validation.Invalid(outcome.Problems, "Invalid approval");
     }
 
-    public static async Task<Results<JsonHttpResult<CompletenessDto>, ProblemHttpResult>> Completeness(Guid orgId, Guid planId, int? version, PlanningStore store, CancellationToken ct)
+    public static async Task<Results<JsonHttpResult<CompletenessDto>, ProblemHttpResult>> Completeness(Guid orgId, Guid planId, int? version, PlanningStore store,
+        InventoryFiguresCache figuresCache, CancellationToken ct)
     {
         var stored = await store.LoadPlanAsync(orgId, planId, version, ct);
         if (stored is null) { return TenantIsolation.NotFound("plan"); }
-        var report = PlanCompleteness.Check(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, ct));
+        ArgumentNullException.ThrowIfNull(figuresCache);
+        var report = PlanCompleteness.Check(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, await figuresCache.GetAsync(orgId, ct), ct));
         return Json(new CompletenessDto(stored.PlanId, stored.Version, report.IsComplete, report.Gaps, report.Tpt,
             report.Tpt.Where(t => !t.Covered).Select(t => t.Code).ToList(), report.IfrsS2,
             report.Classification is null ? null : ClassificationDto.From(report.Classification)));
@@ -404,7 +408,8 @@ public sealed class PlanningApi : IEndpointGroup
         var stored = await store.LoadPlanAsync(orgId, planId, version, ct);
         if (stored is null) { return TenantIsolation.NotFound("plan"); }
         // The organization's name as the tenant filter read it with the membership, not a second load of the organization.
-        var model = PlanDocumentModel.From(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, ct), language, http.Member().OrganizationName);
+        var figuresCache = http.RequestServices.GetRequiredService<InventoryFiguresCache>();
+        var model = PlanDocumentModel.From(stored.Plan, await store.FiguresAsync(orgId, stored.Plan, await figuresCache.GetAsync(orgId, ct), ct), language, http.Member().OrganizationName);
         using var buffer = new MemoryStream();
         PlanReports.Render(model, reportFormat!.Value, buffer);
         var name = Inv($"transition-plan-v{stored.Version}{InventoryReports.Extension(reportFormat.Value)}");
