@@ -195,6 +195,29 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task TargetCreate_Scope2OptionInAnyCase_LocationBasisAndBadValueIsUsage()
+    {
+        // Given the CLI sample inventory (no RECs: location- and market-based Scope 2 are both 27,000 × 0.474 / 1,000 t)
+        using var ws = new CliWorkspace();
+        var org = (await ws.CreateOrganizationWithInventoryAsync()).ToString();
+        (await ws.RunDb(["import", "--org", org, .. ws.WriteSampleFiles()])).Exit.ShouldBe(ExitCodes.Ok);
+
+        // When a target is created with "--scope2 Location" (capitalised) and another with "--scope2 residual"
+        var created = await ws.RunDb("target", "create", "--org", org, "--name", "loc", "--base-year", "2024", "--target-year", "2030",
+            "--scope2", "Location", "--json");
+        var bad = await ws.RunDb("target", "create", "--org", org, "--name", "bad", "--base-year", "2024", "--target-year", "2030", "--scope2", "residual");
+
+        // Then the first counts location-based Scope 2 (options are case-insensitive like --kind), the second is bad usage
+        created.Exit.ShouldBe(ExitCodes.Ok, created.Err);
+        using (var doc = created.Json())
+        {
+            doc.RootElement.GetProperty("target").GetProperty("scope2Basis").GetString()!.ShouldBe("locationBased", StringCompareShould.IgnoreCase);
+        }
+        bad.Exit.ShouldBe(ExitCodes.BadUsage);
+        bad.Err.ShouldContain("--scope2: 'residual' is not market or location");
+    }
+
+    [Fact]
     public async Task TargetSetYear_OffsetsAfterRecs_KeepsTheRecordedRecs()
     {
         // Given a target on the CLI sample inventory with 200 RECs recorded for 2025

@@ -76,11 +76,11 @@ public sealed class TargetModule : ICliModule
                 var other => throw new CliUsageException($"--kind: '{other}' is not absolute or intensity"),
             };
             var pathway = Method(parse, method, rate, rateVersion, rateSource, category, milestones);
-            var basis = parse.GetValue(scope2) switch
+            var basis = PlanningCli.Key(parse.GetValue(scope2) ?? "market") switch
             {
-                null or "market" => Scope2Method.MarketBased,
-                "location" => Scope2Method.LocationBased,
-                var other => throw new CliUsageException($"--scope2: '{other}' is not market or location"),
+                "MARKET" => Scope2Method.MarketBased,
+                "LOCATION" => Scope2Method.LocationBased,
+                _ => throw new CliUsageException($"--scope2: '{parse.GetValue(scope2)}' is not market or location"),
             };
             var covered = (IcpScopes(parse, scopes) ?? new HashSet<int> { 1, 2 }).Order().Select(s => (Scope)s).ToList();
             var draft = new TargetDraft(parse.GetValue(name), targetKind, covered, parse.GetValue(baseYear), parse.GetValue(targetYear), Fraction(parse, reduction), pathway,
