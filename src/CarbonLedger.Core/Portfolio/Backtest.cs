@@ -30,8 +30,12 @@ public sealed record BacktestReport(
     decimal? PortfolioPredictedTonnes,
     decimal? PortfolioActualTonnes,
     int WeightedNames,
-    string WeightsNote)
+    string WeightsNote,
+    string WeightsNoteZhTw = "")
 {
+    /// <summary><see cref="WeightsNote"/> in the requested language.</summary>
+    public string WeightsNoteIn(bool zhTw) => zhTw && WeightsNoteZhTw.Length > 0 ? WeightsNoteZhTw : WeightsNote;
+
     public IReadOnlyList<BacktestLine> Under => [.. Lines.Where(l => l.Direction == ErrorDirection.Under)];
 
     public IReadOnlyList<BacktestLine> Over => [.. Lines.Where(l => l.Direction == ErrorDirection.Over)];
@@ -47,7 +51,8 @@ public static class Backtester
 {
     /// <summary>Compares given predictions with actuals. Rows with a non-positive actual cannot carry a % error and are
     /// reported as problems. Weights (fractions) give the portfolio totals over the names that have them.</summary>
-    public static Outcome<BacktestReport> Compare(IReadOnlyList<BacktestLine> lines, IReadOnlyDictionary<string, decimal>? weights = null, string weightsNote = "")
+    public static Outcome<BacktestReport> Compare(IReadOnlyList<BacktestLine> lines, IReadOnlyDictionary<string, decimal>? weights = null, string weightsNote = "",
+        string weightsNoteZhTw = "")
     {
         ArgumentNullException.ThrowIfNull(lines);
         var problems = new List<Problem>();
@@ -84,7 +89,7 @@ public static class Backtester
                 }
             }
         }
-        return Outcome<BacktestReport>.Success(new BacktestReport(sorted, predicted, actual, weighted, weightsNote));
+        return Outcome<BacktestReport>.Success(new BacktestReport(sorted, predicted, actual, weighted, weightsNote, weightsNoteZhTw));
     }
 
     /// <summary>Runs the forecast for the options' forecast year from the profiles (history up to the year before) and
@@ -122,7 +127,7 @@ public static class Backtester
         {
             return Outcome<BacktestReport>.Failure(problems);
         }
-        return Compare(lines, constituents.ToDictionary(c => c.Company, c => c.Weight, StringComparer.Ordinal), "benchmark weights of year t");
+        return Compare(lines, constituents.ToDictionary(c => c.Company, c => c.Weight, StringComparer.Ordinal), "benchmark weights of year t", "第 t 年之基準指數權重");
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

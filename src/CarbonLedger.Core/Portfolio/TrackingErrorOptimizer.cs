@@ -251,7 +251,12 @@ public sealed record TrackingErrorSolution(
     int Iterations,
     TimeSpan Elapsed,
     CarbonReachability Reachability,
-    string Solver);
+    string Solver,
+    string? MessageZhTw = null)
+{
+    /// <summary><see cref="Message"/> in the requested language.</summary>
+    public string MessageIn(bool zhTw) => zhTw && MessageZhTw is not null ? MessageZhTw : Message;
+}
 
 /// <summary>One point of the TE-vs-reduction frontier.</summary>
 public sealed record FrontierPoint(double Reduction, OptimizationStatus Status, double TrackingError, double CarbonTonnes);
@@ -308,11 +313,12 @@ public static class TrackingErrorOptimizer
         var n = problem.Assets;
         if (!reach.Reachable)
         {
-            var why = !reach.BudgetFeasible
-                ? "the bounds do not admit Σ w = 1"
-                : string.Create(CultureInfo.InvariantCulture, $"carbon target {reach.TargetTonnes:N0} t is outside the reachable range [{reach.MinTonnes:N0}, {reach.MaxTonnes:N0}] t (max reduction {reach.MaxReduction(problem.CarbonTotal):P2})");
+            var (why, whyZh) = !reach.BudgetFeasible
+                ? ("the bounds do not admit Σ w = 1", "權重上下限無法使 Σ w = 1")
+                : (string.Create(CultureInfo.InvariantCulture, $"carbon target {reach.TargetTonnes:N0} t is outside the reachable range [{reach.MinTonnes:N0}, {reach.MaxTonnes:N0}] t (max reduction {reach.MaxReduction(problem.CarbonTotal):P2})"),
+                   string.Create(CultureInfo.InvariantCulture, $"碳排目標 {reach.TargetTonnes:N0} 公噸超出可達範圍 [{reach.MinTonnes:N0}, {reach.MaxTonnes:N0}] 公噸（最大減量 {reach.MaxReduction(problem.CarbonTotal):P2}）"));
             return new TrackingErrorSolution(OptimizationStatus.Infeasible, "infeasible: " + why, [], double.NaN, double.NaN, double.NaN, problem.CarbonTarget,
-                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, clock.Elapsed, reach, SolverName);
+                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, clock.Elapsed, reach, SolverName, "不可行：" + whyZh);
         }
 
         // Standard form over x = [w; t_s] (t_s = sector weights), Q = 2Σ on w, 0 on t; fixed names eliminated.
@@ -477,9 +483,12 @@ public static class TrackingErrorOptimizer
         var message = status == OptimizationStatus.Optimal
             ? string.Create(CultureInfo.InvariantCulture, $"optimal in {qp.Iterations} iterations")
             : string.Create(CultureInfo.InvariantCulture, $"not converged after {qp.Iterations} iterations (primal {qp.PrimalResidual:E1}, dual {qp.DualResidual:E1}, complementarity {qp.Complementarity:E1})");
+        var messageZh = status == OptimizationStatus.Optimal
+            ? string.Create(CultureInfo.InvariantCulture, $"經 {qp.Iterations} 次迭代得最適解")
+            : string.Create(CultureInfo.InvariantCulture, $"{qp.Iterations} 次迭代後未收斂（原始殘差 {qp.PrimalResidual:E1}，對偶殘差 {qp.DualResidual:E1}，互補性 {qp.Complementarity:E1}）");
         return new TrackingErrorSolution(status, message, weights, te2, Math.Sqrt(Math.Max(te2, 0)), carbon, problem.CarbonTarget,
             weights.Sum() - 1, carbon - problem.CarbonTarget, Math.Max(boundViolation, 0), Math.Max(sectorViolation, 0),
-            qp.DualResidual, qp.Complementarity, qp.DualityGap, qp.Iterations, clock.Elapsed, reach, SolverName);
+            qp.DualResidual, qp.Complementarity, qp.DualityGap, qp.Iterations, clock.Elapsed, reach, SolverName, messageZh);
     }
 
     /// <summary>TE against required reduction (SPEC §7 frontier): one solve per reduction.</summary>

@@ -82,6 +82,10 @@ public sealed class OptimizerTests
 
         solution.Status.ShouldBe(OptimizationStatus.Infeasible);
         solution.Message.ShouldContain("outside the reachable range");
+        // the same reason in zh-TW for the web page (every string localized)
+        solution.MessageIn(zhTw: true).ShouldStartWith("不可行：碳排目標");
+        solution.MessageIn(zhTw: true).ShouldContain("超出可達範圍");
+        solution.MessageIn(zhTw: false).ShouldBe(solution.Message);
         solution.Reachability.Reachable.ShouldBeFalse();
         solution.Iterations.ShouldBe(0);
     }

@@ -134,7 +134,8 @@ public static class ThesisSampleData
     {
         var lines = Backtest2023().Select(r => new BacktestLine(r.Company, r.PredictedTonnes, r.ActualTonnes, r.SubMethod)).ToList();
         var weights = Weights().ToDictionary(w => w.Company, w => w.WeightBefore, StringComparer.Ordinal);
-        return Backtester.Compare(lines, weights, "proxy: 2023-09 weights of the names in both files (2022-09 weights unpublished)").Value;
+        return Backtester.Compare(lines, weights, "proxy: 2023-09 weights of the names in both files (2022-09 weights unpublished)",
+            "代理值：兩檔皆有之成分股採 2023-09 權重（2022-09 權重未公布）").Value;
     }
 
     /// <summary>Reads an embedded resource's text.</summary>

@@ -138,7 +138,7 @@ public sealed class PortfolioApi : IEndpointGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         var lines = (request.Lines ?? []).Select(l => new BacktestLine(l.Company, l.PredictedTonnes, l.ActualTonnes, ForecastSubMethod.None)).ToList();
-        var outcome = Backtester.Compare(lines, request.Weights, request.Weights is null ? "" : "posted weights");
+        var outcome = Backtester.Compare(lines, request.Weights, request.Weights is null ? "" : "posted weights", request.Weights is null ? "" : "請求所附權重");
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : Invalid(outcome.Problems);
     }
 

@@ -54,6 +54,9 @@ public sealed class PortfolioPageTests(WebAppFixture app) : IClassFixture<WebApp
         var sum = weights.Sum(w => w.WeightBefore);
         var qTotal = (double)weights.Where(w => actuals.ContainsKey(w.Company)).Sum(w => actuals[w.Company] * w.WeightBefore / sum);
         html.ShouldContain("data-testid=\"opt-status\">最適</td>");
+        // the solver's message and the back-test's weights note in zh-TW too (the sample's proxy weights, seed 001 Table 8)
+        html.ShouldMatch("經 [0-9]+ 次迭代得最適解");
+        html.ShouldContain("代理值：兩檔皆有之成分股採 2023-09 權重");
         Math.Abs((Attribute(html, "opt-total") / qTotal) - 1).ShouldBeLessThan(1e-12);
         Math.Abs((Attribute(html, "opt-target") / (qTotal * 0.96)) - 1).ShouldBeLessThan(1e-12);
         Math.Abs((Attribute(html, "opt-carbon") / (qTotal * 0.96)) - 1).ShouldBeLessThan(1e-8);
