@@ -26,6 +26,11 @@ public sealed record Problem(ProblemLocation Location, string Message, string? M
 {
     public static Problem AtField(string field, string message, string? messageZhTw = null) => new(new ProblemLocation(Field: field), message, messageZhTw);
 
+    /// <summary>A text longer than its column allows: the one wording of "at most N characters" in both languages.</summary>
+    public static Problem TooLong(string field, int max) => AtField(field,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"at most {max} characters"),
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"最多 {max} 個字元"));
+
     /// <summary>The message in the requested language (English when no zh-TW text was given).</summary>
     public string MessageIn(bool zhTw) => zhTw && MessageZhTw is not null ? MessageZhTw : Message;
 

@@ -37,7 +37,7 @@ public sealed class BaseYearStore(CarbonLedgerDbContext db, IClock clock)
         }
         else if (change.Description.Length > DescriptionMaxLength)
         {
-            problems.Add(Problem.AtField("description", $"at most {DescriptionMaxLength} characters", $"最多 {DescriptionMaxLength} 個字元"));
+            problems.Add(Problem.TooLong("description", DescriptionMaxLength));
         }
         if (!Enum.IsDefined(change.Kind))
         {

@@ -77,13 +77,13 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new List<Problem>();
         var title = string.IsNullOrWhiteSpace(input.Title) ? DefaultTitle : input.Title.Trim();
-        if (title.Length > TitleMax) { problems.Add(Problem.AtField("title", $"at most {TitleMax} characters", $"最多 {TitleMax} 個字元")); }
+        if (title.Length > TitleMax) { problems.Add(Problem.TooLong("title", TitleMax)); }
         var items = input.Items ?? DefaultItems;
         if (items.Count == 0) { problems.Add(Problem.AtField("items", "a checklist needs at least one item", "查核表至少須有一個項目")); }
         for (var i = 0; i < items.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(items[i])) { problems.Add(Problem.AtField($"items[{i}]", "is empty", "不得空白")); }
-            else if (items[i].Trim().Length > ItemMax) { problems.Add(Problem.AtField($"items[{i}]", $"at most {ItemMax} characters", $"最多 {ItemMax} 個字元")); }
+            else if (items[i].Trim().Length > ItemMax) { problems.Add(Problem.TooLong($"items[{i}]", ItemMax)); }
         }
         await CheckInventoryAsync(organizationId, input.InventoryId, problems, ct);
         if (problems.Count > 0) { return Outcome<AuditChecklist>.Failure(problems); }
@@ -130,7 +130,7 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         var problems = new List<Problem>();
         var code = result?.Trim().ToLowerInvariant();
         if (code is null || !Results.Contains(code)) { problems.Add(Problem.AtField("result", $"must be one of {string.Join(", ", Results)}", $"須為下列之一：{string.Join("、", Results)}")); }
-        if (note is { Length: > NoteMax }) { problems.Add(Problem.AtField("note", $"at most {NoteMax} characters", $"最多 {NoteMax} 個字元")); }
+        if (note is { Length: > NoteMax }) { problems.Add(Problem.TooLong("note", NoteMax)); }
         var checklist = await db.AuditChecklists.AsNoTracking().AnyAsync(c => c.OrganizationId == organizationId && c.Id == checklistId, ct);
         var item = checklist ? await db.Set<AuditChecklistItemRow>().SingleOrDefaultAsync(i => i.ChecklistId == checklistId && i.Id == itemId, ct) : null;
         if (!checklist) { problems.Add(Problem.AtField("checklistId", $"no checklist {checklistId} in this organization", $"本組織沒有查核表 {checklistId}")); }
@@ -304,7 +304,7 @@ public sealed class InternalAuditStore(CarbonLedgerDbContext db, IClock clock)
         var v = value.Trim();
         if (v.Length > max)
         {
-            problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元"));
+            problems.Add(Problem.TooLong(field, max));
             return null;
         }
         return v;

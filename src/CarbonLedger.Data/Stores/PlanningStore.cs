@@ -403,11 +403,7 @@ public sealed class PlanningStore(CarbonLedgerDbContext db, InventoryStore inven
 
     private static void MaxLength(string? text, string field, int max, List<Problem> problems)
     {
-        if (text is { Length: var n } && n > max)
-        {
-            problems.Add(Problem.AtField(field, string.Create(CultureInfo.InvariantCulture, $"at most {max} characters (has {n})"),
-                string.Create(CultureInfo.InvariantCulture, $"最多 {max} 個字元（目前 {n} 個）")));
-        }
+        if (text is { Length: var n } && n > max) { problems.Add(Problem.TooLong(field, max)); }
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -76,7 +76,7 @@ public sealed class WorkflowStore(CarbonLedgerDbContext db, IClock clock)
         if (!TargetKinds.Contains(targetKind)) { problems.Add(Problem.AtField("targetKind", $"must be one of {string.Join(", ", TargetKinds)}", $"須為下列之一：{string.Join("、", TargetKinds)}")); }
         if (string.IsNullOrWhiteSpace(targetId) || targetId.Length > 200) { problems.Add(Problem.AtField("targetId", "is required (at most 200 characters)", "必填（最多 200 個字元）")); }
         if (string.IsNullOrWhiteSpace(text)) { problems.Add(Problem.AtField("text", "is required", "必填")); }
-        else if (text.Length > CommentMaxLength) { problems.Add(Problem.AtField("text", $"at most {CommentMaxLength} characters", $"最多 {CommentMaxLength} 個字元")); }
+        else if (text.Length > CommentMaxLength) { problems.Add(Problem.TooLong("text", CommentMaxLength)); }
         if (!await db.Inventories.AnyAsync(i => i.OrganizationId == organizationId && i.Id == inventoryId, ct))
         {
             problems.Add(Problem.AtField("inventoryId", $"no inventory {inventoryId} in this organization", $"本組織沒有盤查清冊 {inventoryId}"));

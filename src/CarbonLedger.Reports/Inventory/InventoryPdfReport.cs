@@ -62,35 +62,7 @@ public static class InventoryPdfReport
             Modified = DateTime.Parse(model.Header.GeneratedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
             RasterDpi = 300,
         };
-        // Skia writes into a buffer, copied to the output at the end: SKManagedWStream asks the stream for Position, which
-        // an HTTP response body does not support, and an exception thrown inside Skia's native callback ends the process.
-        using var buffer = new MemoryStream();
-        WritePages(metadata, buffer, model, s, typeface, pages);
-        buffer.Position = 0;
-        buffer.CopyTo(output);
-    }
-
-    private static void WritePages(SKDocumentPdfMetadata metadata, MemoryStream buffer, InventoryReportModel model, ReportStrings s, SKTypeface typeface,
-        List<SKPicture> pages)
-    {
-        using var stream = new SKManagedWStream(buffer);
-        using var document = SKDocument.CreatePdf(stream, metadata);
-        using var font = new SKFont(typeface, 7.5f);
-        using var paint = new SKPaint { Color = PdfPageWriter.Muted, IsAntialias = true };
-        using var rule = new SKPaint { Color = PdfPageWriter.Rule, StrokeWidth = 0.5f, IsStroke = true };
-        var footer = $"{s[ReportText.Title]} — {model.Header.OrganizationName}";
-        for (var i = 0; i < pages.Count; i++)
-        {
-            var canvas = document.BeginPage(PdfPageWriter.Width, PdfPageWriter.Height);
-            canvas.DrawPicture(pages[i]);
-            var y = PdfPageWriter.Height - 26f;
-            canvas.DrawLine(PdfPageWriter.Margin, y - 10f, PdfPageWriter.Width - PdfPageWriter.Margin, y - 10f, rule);
-            var number = string.Create(CultureInfo.InvariantCulture, $"{i + 1} / {pages.Count}");
-            canvas.DrawText(PdfPageWriter.Truncate(footer, font, PdfPageWriter.ContentWidth - 60f), PdfPageWriter.Margin, y, SKTextAlign.Left, font, paint);
-            canvas.DrawText(number, PdfPageWriter.Width - PdfPageWriter.Margin, y, SKTextAlign.Right, font, paint);
-            document.EndPage();
-        }
-        document.Close();
+        PdfPageWriter.WriteDocument(metadata, $"{s[ReportText.Title]} — {model.Header.OrganizationName}", typeface, pages, output, footerRule: true);
     }
 
     private static void TitleBlock(PdfPageWriter p, ReportStrings s, InventoryReportModel m)
@@ -331,6 +303,38 @@ internal sealed class PdfPageWriter : IDisposable
     private const float Bottom = Height - 50f;
     private const float BodySize = 9f;
     private const float CellPad = 3f;
+
+    /// <summary>Writes recorded pages as one PDF with a footer (text left, "page / pages" right, optionally a rule above)
+    /// on every page — the one document writer of the inventory, pricing and plan PDFs. Skia writes into a buffer, copied
+    /// to the output at the end: SKManagedWStream asks the stream for Position, which an HTTP response body does not
+    /// support, and an exception thrown inside Skia's native callback ends the process.</summary>
+    public static void WriteDocument(SKDocumentPdfMetadata metadata, string footer, SKTypeface typeface, IReadOnlyList<SKPicture> pages, Stream output,
+        bool footerRule = false)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        using (var stream = new SKManagedWStream(buffer))
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        using (var font = new SKFont(typeface, 7.5f))
+        using (var paint = new SKPaint { Color = Muted, IsAntialias = true })
+        using (var rule = new SKPaint { Color = Rule, StrokeWidth = 0.5f, IsStroke = true })
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var canvas = document.BeginPage(Width, Height);
+                canvas.DrawPicture(pages[i]);
+                var y = Height - 26f;
+                if (footerRule) { canvas.DrawLine(Margin, y - 10f, Width - Margin, y - 10f, rule); }
+                canvas.DrawText(Truncate(footer, font, ContentWidth - 60f), Margin, y, SKTextAlign.Left, font, paint);
+                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{i + 1} / {pages.Count}"), Width - Margin, y, SKTextAlign.Right, font, paint);
+                document.EndPage();
+            }
+            document.Close();
+        }
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
 
     public static readonly SKColor Green = new(0x2e, 0x7d, 0x32);
     public static readonly SKColor Blue = new(0x15, 0x65, 0xc0);

@@ -141,26 +141,6 @@ public static class PricingPdfReport
             Title = $"{title} — {model.Title}", Creator = "CarbonLedger", Producer = "CarbonLedger (SkiaSharp PDF)",
             Creation = generated, Modified = generated, RasterDpi = 300,
         };
-        // Buffered, as in InventoryPdfReport: Skia's managed stream asks for Position, which an HTTP body does not support.
-        using var buffer = new MemoryStream();
-        using (var stream = new SKManagedWStream(buffer))
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var font = new SKFont(typeface, 7.5f))
-        using (var paint = new SKPaint { Color = PdfPageWriter.Muted, IsAntialias = true })
-        {
-            var footer = $"{title} — {model.Title}";
-            for (var i = 0; i < pages.Count; i++)
-            {
-                var canvas = document.BeginPage(PdfPageWriter.Width, PdfPageWriter.Height);
-                canvas.DrawPicture(pages[i]);
-                var y = PdfPageWriter.Height - 26f;
-                canvas.DrawText(PdfPageWriter.Truncate(footer, font, PdfPageWriter.ContentWidth - 60f), PdfPageWriter.Margin, y, SKTextAlign.Left, font, paint);
-                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{i + 1} / {pages.Count}"), PdfPageWriter.Width - PdfPageWriter.Margin, y, SKTextAlign.Right, font, paint);
-                document.EndPage();
-            }
-            document.Close();
-        }
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        PdfPageWriter.WriteDocument(metadata, $"{title} — {model.Title}", typeface, pages, output);
     }
 }

@@ -26,11 +26,11 @@ public static class CustomFactorBuilder
         {
             problems.Add(Problem.AtField("key", "gas/… and leak/… are reserved for synthesised factors", "gas/… 與 leak/… 保留給系統合成的排放係數"));
         }
-        else if (request.Key.Trim().Length > KeyMax) { problems.Add(Problem.AtField("key", $"at most {KeyMax} characters", $"最多 {KeyMax} 個字元")); }
+        else if (request.Key.Trim().Length > KeyMax) { problems.Add(Problem.TooLong("key", KeyMax)); }
         if (string.IsNullOrWhiteSpace(request.Name)) { problems.Add(Problem.AtField("name", "is required", "為必填")); }
-        else if (request.Name.Length > NameMax) { problems.Add(Problem.AtField("name", $"at most {NameMax} characters", $"最多 {NameMax} 個字元")); }
+        else if (request.Name.Length > NameMax) { problems.Add(Problem.TooLong("name", NameMax)); }
         if (string.IsNullOrWhiteSpace(request.Source)) { problems.Add(Problem.AtField("source", "is required (who published or measured it)", "為必填（由誰公告或量測）")); }
-        else if (request.Source.Length > SourceMax) { problems.Add(Problem.AtField("source", $"at most {SourceMax} characters", $"最多 {SourceMax} 個字元")); }
+        else if (request.Source.Length > SourceMax) { problems.Add(Problem.TooLong("source", SourceMax)); }
         if (request.Year is < 1990 or > 2100) { problems.Add(Problem.AtField("year", "is not a plausible year", "不是合理的年份")); }
         if (request.UncertaintyPercent < 0) { problems.Add(Problem.AtField("uncertaintyPercent", "cannot be negative", "不可為負數")); }
         var setName = Text(request.SetName, "Organization factors", "setName", SetNameMax, problems);
@@ -85,7 +85,7 @@ public static class CustomFactorBuilder
     private static string Text(string? value, string fallback, string field, int max, List<Problem> problems)
     {
         var text = string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
-        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元")); }
+        if (text.Length > max) { problems.Add(Problem.TooLong(field, max)); }
         return text;
     }
 }

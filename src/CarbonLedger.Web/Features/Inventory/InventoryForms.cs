@@ -120,7 +120,7 @@ public static class InventoryForms
 
         var code = existing?.Code ?? form.Code.Trim();
         if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required", "為必填")); }
-        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters", $"最多 {CodeMax} 個字元")); }
+        else if (code.Length > CodeMax) { problems.Add(Problem.TooLong("code", CodeMax)); }
         else if (existing is null && snapshot.Facilities.Any(f => string.Equals(f.Code, code, StringComparison.Ordinal)))
         {
             problems.Add(Problem.AtField("code", $"facility {code} exists already: edit it instead", $"據點 {code} 已存在：請改為編輯"));
@@ -133,7 +133,7 @@ public static class InventoryForms
         else if (p is < 0 or > 100) { problems.Add(Problem.AtField("ownershipPercent", "must be between 0 and 100", "須介於 0 與 100 之間")); }
         else { percent = p; }
         var address = form.Address.Trim();
-        if (address.Length > AddressMax) { problems.Add(Problem.AtField("address", $"at most {AddressMax} characters", $"最多 {AddressMax} 個字元")); }
+        if (address.Length > AddressMax) { problems.Add(Problem.TooLong("address", AddressMax)); }
         if (problems.Count > 0) { return Outcome<ChangeSet>.Failure(problems); }
 
         var entity = snapshot.Entities.FirstOrDefault(e => string.Equals(e.Name, entityName, StringComparison.Ordinal));
@@ -168,7 +168,7 @@ public static class InventoryForms
 
         var code = existing?.Code ?? form.Code.Trim();
         if (code.Length == 0) { problems.Add(Problem.AtField("code", "is required", "為必填")); }
-        else if (code.Length > CodeMax) { problems.Add(Problem.AtField("code", $"at most {CodeMax} characters", $"最多 {CodeMax} 個字元")); }
+        else if (code.Length > CodeMax) { problems.Add(Problem.TooLong("code", CodeMax)); }
         else if (existing is null && snapshot.Sources.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
         {
             problems.Add(Problem.AtField("code", $"source {code} exists already: edit it instead", $"排放源 {code} 已存在：請改為編輯"));
@@ -191,7 +191,7 @@ public static class InventoryForms
         else { problems.Add(Problem.AtField("type", $"'{form.Type}' is not a source type: use one of {string.Join(", ", Enum.GetNames<SourceType>())}", $"「{form.Type}」不是排放源類型：請用下列之一：{string.Join("、", Enum.GetNames<SourceType>())}")); }
         var key = form.FactorKey.Trim();
         if (key.Length == 0) { problems.Add(Problem.AtField("factorKey", "is required", "為必填")); }
-        else if (key.Length > FactorKeyMax) { problems.Add(Problem.AtField("factorKey", $"at most {FactorKeyMax} characters", $"最多 {FactorKeyMax} 個字元")); }
+        else if (key.Length > FactorKeyMax) { problems.Add(Problem.TooLong("factorKey", FactorKeyMax)); }
         else if (LookUpFactor(snapshot, key, factorYear) is { Resolves: false } lookup) { problems.Add(Problem.AtField("factorKey", lookup.Message, lookup.MessageZhTw)); }
         Scope3Category? category = null;
         var categoryText = form.Scope3Category.Trim();
@@ -209,7 +209,7 @@ public static class InventoryForms
         }
         else if (type == SourceType.Scope3) { problems.Add(Problem.AtField("scope3Category", "a Scope 3 source needs its category (1-15)", "範疇三排放源須填類別（1-15）")); }
         var department = form.Department.Trim();
-        if (department.Length > DepartmentMax) { problems.Add(Problem.AtField("department", $"at most {DepartmentMax} characters", $"最多 {DepartmentMax} 個字元")); }
+        if (department.Length > DepartmentMax) { problems.Add(Problem.TooLong("department", DepartmentMax)); }
         if (problems.Count > 0) { return Outcome<ChangeSet>.Failure(problems); }
 
         // The exclusion reason and description are not on the form: an edit keeps them.
@@ -305,7 +305,7 @@ public static class InventoryForms
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0) { problems.Add(Problem.AtField(field, "is required", "為必填")); return null; }
-        if (text.Length > max) { problems.Add(Problem.AtField(field, $"at most {max} characters", $"最多 {max} 個字元")); return null; }
+        if (text.Length > max) { problems.Add(Problem.TooLong(field, max)); return null; }
         return text;
     }
 
